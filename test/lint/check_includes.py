@@ -21,7 +21,7 @@ ALLOWED = {
     "mining": {"mempool", "chain", "coins", "consensus", "script", "primitives", "crypto", "util"},
     "net": {"primitives", "util", "crypto"},
     "http": {"util"},
-    "json": {"util", "primitives"},
+    "json": {"script", "primitives", "crypto", "util"},
     "p2p": {"net", "mempool", "chain", "coins", "consensus", "script", "primitives", "crypto", "util"},
     "rpc": {"http", "p2p", "net", "mining", "mempool", "chain", "coins", "storage", "consensus", "script",
             "primitives", "crypto", "util", "json"},

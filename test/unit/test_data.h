@@ -3,6 +3,8 @@
 #ifndef UTXO_TEST_UNIT_TEST_DATA_H
 #define UTXO_TEST_UNIT_TEST_DATA_H
 
+#include <util/hex.h>
+
 #include <fstream>
 #include <iterator>
 #include <stdexcept>
@@ -29,6 +31,14 @@ inline std::string ReadDataText(const std::string& name)
 {
     const auto bytes = ReadDataFile(name);
     return {bytes.begin(), bytes.end()};
+}
+
+// Hex to bytes for literals in tests; throws on malformed hex so a typo fails loudly.
+inline std::vector<unsigned char> ParseHex(std::string_view hex)
+{
+    auto bytes = util::TryParseHex(hex);
+    if (!bytes) throw std::runtime_error("bad hex literal in test: " + std::string(hex));
+    return *bytes;
 }
 
 } // namespace test
