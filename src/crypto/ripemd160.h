@@ -1,0 +1,41 @@
+// RIPEMD-160 (Dobbertin, Bosselaers, Preneel 1996), incremental. Bitcoin uses
+// it inside Hash160 (RIPEMD-160 of SHA-256) for addresses and OP_HASH160.
+//
+// A plain value: copy it to keep a midstate; one object per thread at a time.
+#ifndef UTXO_CRYPTO_RIPEMD160_H
+#define UTXO_CRYPTO_RIPEMD160_H
+
+#include <crypto/block_buffer.h>
+#include <util/byte_span.h>
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <span>
+
+namespace crypto {
+
+class Ripemd160 {
+public:
+    static constexpr size_t OUTPUT_SIZE = 20;
+    static constexpr size_t BLOCK_SIZE = 64;
+
+    Ripemd160() { Reset(); }
+
+    Ripemd160& Write(util::ByteSpan data);
+    // Pads and returns the digest. The object must be Reset() before reuse.
+    std::array<uint8_t, OUTPUT_SIZE> Finalize();
+    void Finalize(std::span<uint8_t, OUTPUT_SIZE> out);
+    // Back to the empty message.
+    Ripemd160& Reset();
+
+private:
+    void Compress(const uint8_t* blocks, size_t count);
+
+    std::array<uint32_t, 5> m_state;
+    internal::BlockBuffer<BLOCK_SIZE> m_buffer;
+};
+
+} // namespace crypto
+
+#endif // UTXO_CRYPTO_RIPEMD160_H
