@@ -48,7 +48,7 @@ def main() -> int:
     errors = []
     for folder in sorted(os.listdir(root)):
         path = os.path.join(root, folder)
-        if not os.path.isdir(path):
+        if not os.path.isdir(path) or folder.startswith("."):
             continue
         if folder not in known:
             errors.append(f"src/{folder}/: folder not in the layer table (test/lint/check_includes.py)")
