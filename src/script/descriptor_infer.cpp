@@ -8,6 +8,7 @@
 #include <crypto/secp256k1_context.h>
 #include <util/hex.h>
 
+#include <algorithm>
 #include <optional>
 #include <span>
 #include <vector>
@@ -60,7 +61,7 @@ std::string InferDescriptor(util::ByteSpan script, const AddressParams& params)
     Destination dest;
     if (ExtractDestination(script, dest)) {
         const util::Bytes rebuilt = GetScriptForDestination(dest);
-        if (util::ByteSpan(rebuilt).size() == script.size() && std::equal(rebuilt.begin(), rebuilt.end(), script.begin())) {
+        if (std::ranges::equal(rebuilt, script)) {
             return AddDescriptorChecksum("addr(" + EncodeDestination(dest, params) + ")");
         }
     }

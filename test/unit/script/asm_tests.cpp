@@ -68,7 +68,7 @@ BOOST_AUTO_TEST_CASE(sighash_decoding)
     BOOST_CHECK_EQUAL(ScriptToAsm(SigScript(0x80), true), sig + "80 " + key);
     BOOST_CHECK_EQUAL(ScriptToAsm(SigScript(0x04), true), sig + "04 " + key);
     BOOST_CHECK_EQUAL(ScriptToAsm(SigScript(0x41), true), sig + "41 " + key);
-    // Not strict DER (an extra byte inside): printed as plain hex.
+    // Not strict DER (R and S leave a byte over): printed as plain hex.
     BOOST_CHECK_EQUAL(Asm("0a30070201010201010101"), "30070201010201010101");
 }
 

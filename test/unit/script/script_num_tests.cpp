@@ -163,4 +163,28 @@ BOOST_AUTO_TEST_CASE(round_trip)
     }
 }
 
+BOOST_AUTO_TEST_CASE(minimal_iff_canonical_exhaustive)
+{
+    // For every encoding of up to two bytes (and a sweep of three-byte ones):
+    // it is minimal exactly when serializing its value gives it back.
+    const auto check = [](const util::Bytes& bytes) {
+        const int64_t value = ScriptNum::DecodeUnchecked(bytes);
+        const bool canonical = ScriptNum::Serialize(value) == bytes;
+        BOOST_CHECK_EQUAL(ScriptNum::IsMinimallyEncoded(bytes), canonical);
+        BOOST_CHECK_EQUAL(ScriptNum::Decode(bytes, true).ok(), canonical);
+    };
+    check({});
+    for (int a = 0; a < 256; ++a) {
+        check({static_cast<uint8_t>(a)});
+        for (int b = 0; b < 256; ++b) check({static_cast<uint8_t>(a), static_cast<uint8_t>(b)});
+    }
+    for (int a = 0; a < 256; a += 17) {
+        for (int b = 0; b < 256; ++b) {
+            for (const int c : {0x00, 0x01, 0x7f, 0x80, 0x81, 0xff}) {
+                check({static_cast<uint8_t>(a), static_cast<uint8_t>(b), static_cast<uint8_t>(c)});
+            }
+        }
+    }
+}
+
 BOOST_AUTO_TEST_SUITE_END()
