@@ -1,20 +1,28 @@
 // Hashing hot paths: SHA-256 (streaming and the batched merkle double hash),
 // the same operations through OpenSSL's EVP interface for comparison,
-// RIPEMD-160, SHA-512 and SipHash.
+// RIPEMD-160, SHA-512 and SipHash. Signature checks: VerifyEcdsa and
+// VerifySchnorr next to libsecp256k1's bare verify calls (parsing done once,
+// outside the loop), so the difference is what our wrappers cost.
 #include <bench/bench.h>
+#include <crypto/ecdsa.h>
 #include <crypto/hash.h>
 #include <crypto/ripemd160.h>
+#include <crypto/schnorr.h>
+#include <crypto/secp256k1_bare.h>
 #include <crypto/sha256.h>
 #include <crypto/sha256_impl.h>
 #include <crypto/sha512.h>
 #include <crypto/siphash.h>
 #include <util/byte_span.h>
+#include <util/hex.h>
 
 #include <openssl/evp.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdlib>
 #include <cstdio>
+#include <string_view>
 
 namespace {
 
@@ -162,6 +170,86 @@ void SipHash256(bench::Bench& b)
     });
 }
 
+util::Bytes HexOrAbort(std::string_view hex)
+{
+    auto bytes = util::TryParseHex(hex);
+    if (!bytes) std::abort();
+    return *bytes;
+}
+
+template <size_t N>
+std::array<uint8_t, N> FixedHexOrAbort(std::string_view hex)
+{
+    const util::Bytes bytes = HexOrAbort(hex);
+    if (bytes.size() != N) std::abort();
+    std::array<uint8_t, N> out;
+    std::copy(bytes.begin(), bytes.end(), out.begin());
+    return out;
+}
+
+// A compressed key, a DER signature (low S, 71 bytes) and the message it signs,
+// made once with libsecp256k1 (secret key 0x42 0x43 ... 0x61, RFC6979 nonce).
+constexpr std::string_view ECDSA_PUBKEY = "0352d21788990edec2919a54690e6aa2806ce6a665efe57877f258052e49d28f66";
+constexpr std::string_view ECDSA_SIGNATURE =
+    "3045022100ab5d54be2708fe40e1a081f47f6f8d76a59f1d1c2d65399971b5ff58a35a95e5"
+    "02200faec658afee6737e0a863120272afbfb996aa6347b095cddf839a8b7b2e4580";
+constexpr std::string_view ECDSA_MESSAGE = "01080f161d242b323940474e555c636a71787f868d949ba2a9b0b7bec5ccd3da";
+
+// BIP340 test vector 1 (bip-0340/test-vectors.csv).
+constexpr std::string_view SCHNORR_PUBKEY = "dff1d77f2a671c5f36183726db2341be58feae1da2deced843240f7b502ba659";
+constexpr std::string_view SCHNORR_SIGNATURE =
+    "6896bd60eeae296db48a229ff71dfe071bde413e6d43f917dc8dcf8c78de3341"
+    "8906d11ac976abccb20b091292bff4ea897efcb639ea871cfa95f6de339e4b0a";
+constexpr std::string_view SCHNORR_MESSAGE = "243f6a8885a308d313198a2e03707344a4093822299f31d0082efa98ec4e6c89";
+
+void EcdsaVerify(bench::Bench& b)
+{
+    const util::Bytes pubkey = HexOrAbort(ECDSA_PUBKEY);
+    const util::Bytes sig = HexOrAbort(ECDSA_SIGNATURE);
+    const auto message = FixedHexOrAbort<32>(ECDSA_MESSAGE);
+    if (!crypto::VerifyEcdsa(pubkey, sig, message)) std::abort();
+    b.Run([&] {
+        const bool ok = crypto::VerifyEcdsa(pubkey, sig, message);
+        bench::DoNotOptimize(ok);
+    });
+}
+
+void EcdsaVerifySecp256k1Bare(bench::Bench& b)
+{
+    const auto verifier =
+        crypto::secp256k1_bare::EcdsaVerifier::Parse(HexOrAbort(ECDSA_PUBKEY), HexOrAbort(ECDSA_SIGNATURE));
+    const auto message = FixedHexOrAbort<32>(ECDSA_MESSAGE);
+    if (!verifier || !verifier->Verify(message)) std::abort();
+    b.Run([&] {
+        const bool ok = verifier->Verify(message);
+        bench::DoNotOptimize(ok);
+    });
+}
+
+void SchnorrVerify(bench::Bench& b)
+{
+    const auto pubkey = FixedHexOrAbort<32>(SCHNORR_PUBKEY);
+    const auto sig = FixedHexOrAbort<64>(SCHNORR_SIGNATURE);
+    const auto message = FixedHexOrAbort<32>(SCHNORR_MESSAGE);
+    if (!crypto::VerifySchnorr(pubkey, sig, message)) std::abort();
+    b.Run([&] {
+        const bool ok = crypto::VerifySchnorr(pubkey, sig, message);
+        bench::DoNotOptimize(ok);
+    });
+}
+
+void SchnorrVerifySecp256k1Bare(bench::Bench& b)
+{
+    const auto verifier = crypto::secp256k1_bare::SchnorrVerifier::Parse(FixedHexOrAbort<32>(SCHNORR_PUBKEY));
+    const auto sig = FixedHexOrAbort<64>(SCHNORR_SIGNATURE);
+    const auto message = FixedHexOrAbort<32>(SCHNORR_MESSAGE);
+    if (!verifier || !verifier->Verify(sig, message)) std::abort();
+    b.Run([&] {
+        const bool ok = verifier->Verify(sig, message);
+        bench::DoNotOptimize(ok);
+    });
+}
+
 } // namespace
 
 UTXO_BENCHMARK(Sha256_64B);
@@ -175,3 +263,7 @@ UTXO_BENCHMARK(OpenSslSha256D64);
 UTXO_BENCHMARK(Ripemd160_32B);
 UTXO_BENCHMARK(Sha512_1MB);
 UTXO_BENCHMARK(SipHash256);
+UTXO_BENCHMARK(EcdsaVerify);
+UTXO_BENCHMARK(EcdsaVerifySecp256k1Bare);
+UTXO_BENCHMARK(SchnorrVerify);
+UTXO_BENCHMARK(SchnorrVerifySecp256k1Bare);
