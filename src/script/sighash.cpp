@@ -197,20 +197,23 @@ Uint256 SegwitV0SignatureHash(util::ByteSpan script_code, const primitives::Muta
     return Uint256(w.Finalize());
 }
 
-std::optional<Uint256> TaprootSignatureHash(const primitives::MutableTransaction& tx, size_t input_index,
-                                            uint8_t hash_type, SigVersion sigversion,
-                                            const PrecomputedTxData& precomputed, const TaprootSpendContext& context)
+namespace {
+
+// BIP341 "SigMsg" (and BIP342's extension), written to `w`. False for an
+// undefined hash type or SIGHASH_SINGLE without a matching output.
+template <typename Writer>
+bool WriteTaprootSigMsg(Writer& w, const primitives::MutableTransaction& tx, size_t input_index, uint8_t hash_type,
+                        SigVersion sigversion, const PrecomputedTxData& precomputed, const TaprootSpendContext& context)
 {
     assert(input_index < tx.vin.size());
     assert(precomputed.bip341_ready);
     assert(sigversion == SigVersion::TAPROOT || sigversion == SigVersion::TAPSCRIPT);
-    if (!(hash_type <= 0x03 || (hash_type >= 0x81 && hash_type <= 0x83))) return std::nullopt;
+    if (!(hash_type <= 0x03 || (hash_type >= 0x81 && hash_type <= 0x83))) return false;
     // No hash-type byte (SIGHASH_DEFAULT) commits like SIGHASH_ALL.
     const uint8_t output_type = hash_type == SIGHASH_DEFAULT ? SIGHASH_ALL : (hash_type & SIGHASH_OUTPUT_MASK);
     const uint8_t input_type = hash_type & SIGHASH_INPUT_MASK;
-    if (output_type == SIGHASH_SINGLE && input_index >= tx.vout.size()) return std::nullopt;
+    if (output_type == SIGHASH_SINGLE && input_index >= tx.vout.size()) return false;
 
-    Sha256Writer w(crypto::TaggedSha256("TapSighash"));
     w.WriteU8(0); // epoch
     w.WriteU8(hash_type);
     w.WriteU32LE(tx.version);
@@ -242,7 +245,29 @@ std::optional<Uint256> TaprootSignatureHash(const primitives::MutableTransaction
         w.WriteU8(0); // key version
         w.WriteU32LE(context.codeseparator_pos);
     }
+    return true;
+}
+
+} // namespace
+
+std::optional<Uint256> TaprootSignatureHash(const primitives::MutableTransaction& tx, size_t input_index,
+                                            uint8_t hash_type, SigVersion sigversion,
+                                            const PrecomputedTxData& precomputed, const TaprootSpendContext& context)
+{
+    Sha256Writer w(crypto::TaggedSha256("TapSighash"));
+    if (!WriteTaprootSigMsg(w, tx, input_index, hash_type, sigversion, precomputed, context)) return std::nullopt;
     return w.Finalize();
+}
+
+std::optional<util::Bytes> TaprootSignatureMessage(const primitives::MutableTransaction& tx, size_t input_index,
+                                                   uint8_t hash_type, SigVersion sigversion,
+                                                   const PrecomputedTxData& precomputed,
+                                                   const TaprootSpendContext& context)
+{
+    util::Bytes message;
+    util::ByteWriter w(message);
+    if (!WriteTaprootSigMsg(w, tx, input_index, hash_type, sigversion, precomputed, context)) return std::nullopt;
+    return message;
 }
 
 } // namespace script

@@ -76,6 +76,13 @@ std::optional<primitives::Uint256> TaprootSignatureHash(const primitives::Mutabl
                                                         const PrecomputedTxData& precomputed,
                                                         const TaprootSpendContext& context);
 
+// The message TaprootSignatureHash hashes (BIP341's SigMsg with its BIP342
+// extension), without the tag. For tests and tools.
+std::optional<util::Bytes> TaprootSignatureMessage(const primitives::MutableTransaction& tx, size_t input_index,
+                                                   uint8_t hash_type, SigVersion sigversion,
+                                                   const PrecomputedTxData& precomputed,
+                                                   const TaprootSpendContext& context);
+
 } // namespace script
 
 #endif // UTXO_SCRIPT_SIGHASH_H
