@@ -27,6 +27,9 @@ public:
     template <typename Compress>
     void Write(util::ByteSpan data, Compress&& compress)
     {
+        // An empty span may hold a null pointer, which memcpy may not be given
+        // even with a zero size.
+        if (data.empty()) return;
         const uint8_t* p = data.data();
         size_t n = data.size();
         size_t buffered = m_bytes % BLOCK_SIZE;

@@ -11,10 +11,10 @@ constexpr uint8_t SEQUENCE_TAG = 0x30;
 constexpr uint8_t INTEGER_TAG = 0x02;
 constexpr uint8_t LONG_FORM = 0x80;      // length byte 0x80 | n: n length bytes follow
 constexpr uint8_t LENGTH_COUNT_MASK = 0x7f;
-// Core refuses a long-form integer length with this many significant bytes or
-// more (contrib/lax_der_parsing.c uses sizeof(size_t); on 64-bit hosts that
-// differs only for inputs of 16 MiB and up, and Core's rule is the one to match).
-constexpr size_t MAX_LENGTH_BYTES = 4;
+// Core reads a long-form integer length of at most 3 significant bytes
+// (contrib/lax_der_parsing.c allows up to sizeof(size_t) - 1; on 64-bit hosts
+// that differs only for inputs of 16 MiB and up, and Core's rule is the one to match).
+constexpr size_t MAX_SIGNIFICANT_LENGTH_BYTES = 3;
 constexpr size_t SCALAR_SIZE = 32;
 
 // A read position in the input; every access is bounds-checked.
@@ -51,8 +51,8 @@ util::ByteSpan WithoutLeadingZeros(util::ByteSpan bytes)
 }
 
 // The length byte(s) after an INTEGER tag. Long form: count bytes follow, which
-// must be present; leading zero bytes among them are skipped and fewer than
-// MAX_LENGTH_BYTES may remain.
+// must be present; leading zero bytes among them are skipped and at most
+// MAX_SIGNIFICANT_LENGTH_BYTES may remain.
 std::optional<size_t> TakeIntegerLength(Cursor& cursor)
 {
     const auto first = cursor.Take();
@@ -61,7 +61,7 @@ std::optional<size_t> TakeIntegerLength(Cursor& cursor)
     const size_t count = *first & LENGTH_COUNT_MASK;
     if (count > cursor.Remaining()) return std::nullopt;
     const util::ByteSpan digits = WithoutLeadingZeros(cursor.TakeSpan(count));
-    if (digits.size() >= MAX_LENGTH_BYTES) return std::nullopt;
+    if (digits.size() > MAX_SIGNIFICANT_LENGTH_BYTES) return std::nullopt;
     size_t length = 0;
     for (const uint8_t digit : digits) length = (length << 8) | digit;
     return length;
