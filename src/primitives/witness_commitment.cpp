@@ -28,8 +28,9 @@ Uint256 ComputeWitnessCommitment(const Uint256& witness_root, util::ByteSpan res
 
 util::Bytes WitnessCommitmentScript(const Uint256& commitment)
 {
-    util::Bytes script(WITNESS_COMMITMENT_PREFIX.begin(), WITNESS_COMMITMENT_PREFIX.end());
-    script.insert(script.end(), commitment.begin(), commitment.end());
+    util::Bytes script(MINIMUM_WITNESS_COMMITMENT_SIZE);
+    std::copy(WITNESS_COMMITMENT_PREFIX.begin(), WITNESS_COMMITMENT_PREFIX.end(), script.begin());
+    std::copy(commitment.begin(), commitment.end(), script.begin() + WITNESS_COMMITMENT_PREFIX.size());
     return script;
 }
 

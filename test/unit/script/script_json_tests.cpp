@@ -4,6 +4,7 @@
 #include <script/verify_flags.h>
 
 #include "script_notation.h"
+#include <capi/capi_verify.h>
 #include <test_data.h>
 
 #include <boost/json.hpp>
@@ -55,7 +56,11 @@ ScriptError Run(const ScriptCase& c, uint32_t flags)
     const TestTransactions t = BuildTransactions(c);
     const script::PrecomputedTxData precomputed(t.spend, {t.credit.vout[0]});
     const script::TransactionSignatureChecker checker(t.spend, 0, c.amount, precomputed);
-    return script::VerifyScript(c.script_sig, c.script_pubkey, &c.witness, flags, checker);
+    const ScriptError direct = script::VerifyScript(c.script_sig, c.script_pubkey, &c.witness, flags, checker);
+    // The same case through the public C API must give the same answer.
+    const ScriptError via_capi = test::VerifyThroughCapi(t.spend, {t.credit.vout[0]}, 0, flags);
+    BOOST_CHECK_MESSAGE(direct == via_capi, "C API disagrees: " << c.description);
+    return via_capi;
 }
 
 bool ValidCombination(uint32_t flags)

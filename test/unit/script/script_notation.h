@@ -72,7 +72,7 @@ inline util::Bytes ParseScriptNotation(const std::string& text)
             const int64_t n = std::stoll(w);
             if (n > 0xffffffffLL || n < -0xffffffffLL) throw std::runtime_error("number out of range: " + w);
             if (n == -1 || (n >= 1 && n <= 16)) {
-                script.push_back(static_cast<uint8_t>(n == -1 ? script::OP_1NEGATE : script::OP_1 + n - 1));
+                script.push_back(static_cast<uint8_t>(n == -1 ? int{script::OP_1NEGATE} : int{script::OP_1} + static_cast<int>(n) - 1));
             } else if (n == 0) {
                 script.push_back(script::OP_0);
             } else {

@@ -6,6 +6,7 @@
 #include <script/verify_flags.h>
 
 #include "script_notation.h"
+#include <capi/capi_verify.h>
 #include <test_data.h>
 
 #include <boost/json.hpp>
@@ -92,9 +93,10 @@ bool ScriptsValid(const Transaction& tx, const TxCase& c, uint32_t flags)
     for (size_t i = 0; i < tx.inputs().size(); ++i) {
         const script::TransactionSignatureChecker checker(tx.fields(), i, spent[i].value, precomputed);
         const auto& in = tx.inputs()[i];
-        if (script::VerifyScript(in.script_sig, spent[i].script_pubkey, &in.witness, flags, checker) != ScriptError::OK) {
-            return false;
-        }
+        const ScriptError direct = script::VerifyScript(in.script_sig, spent[i].script_pubkey, &in.witness, flags, checker);
+        const ScriptError via_capi = test::VerifyThroughCapi(tx.fields(), spent, i, flags);
+        BOOST_CHECK_MESSAGE(direct == via_capi, "C API disagrees on input " << i << ": " << c.description);
+        if (via_capi != ScriptError::OK) return false;
     }
     return true;
 }
@@ -111,6 +113,8 @@ BOOST_AUTO_TEST_CASE(tx_valid_json)
         auto tx = DecodeTransaction(c.raw);
         BOOST_REQUIRE_MESSAGE(tx, c.description);
         BOOST_CHECK_MESSAGE(consensus::CheckTransaction(*tx) == consensus::TxCheckError::NONE, c.description);
+        BOOST_CHECK_MESSAGE(utxoconsensus_check_transaction(c.raw.data(), static_cast<unsigned>(c.raw.size()), nullptr, nullptr) == 1,
+                            c.description);
         // The listed flags are the ones to leave out of the full set.
         const auto excluded = script::ParseVerifyFlags(c.flags_text);
         BOOST_REQUIRE_MESSAGE(excluded, "bad flags: " << c.description);
@@ -142,6 +146,10 @@ BOOST_AUTO_TEST_CASE(tx_invalid_json)
             ++badtx;
             continue;
         }
+        const char* reason = nullptr;
+        const int capi_ok = utxoconsensus_check_transaction(c.raw.data(), static_cast<unsigned>(c.raw.size()), nullptr, &reason);
+        BOOST_CHECK_EQUAL(capi_ok == 1, consensus::CheckTransaction(*tx) == consensus::TxCheckError::NONE);
+        BOOST_CHECK_EQUAL(std::string(reason), std::string(consensus::RejectReason(consensus::CheckTransaction(*tx))));
         if (consensus::CheckTransaction(*tx) != consensus::TxCheckError::NONE) {
             BOOST_CHECK_MESSAGE(c.flags_text == "BADTX", "fails CheckTransaction: " << c.description);
             ++badtx;
