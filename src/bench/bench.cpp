@@ -35,6 +35,11 @@ const std::vector<Entry>& AllBenchmarks()
 
 void Bench::Run(const std::function<void()>& op)
 {
+    if (m_fixed_iterations > 0) {
+        const double ns = NsPerOp(op, m_fixed_iterations);
+        m_result = Result{m_name, ns, ns, ns, m_fixed_iterations, m_bytes_per_op};
+        return;
+    }
     // Calibrate: double the batch until one batch takes at least the sample time.
     const double target_ns = std::chrono::duration<double, std::nano>(m_min_sample_time).count();
     uint64_t ops = 1;

@@ -36,6 +36,10 @@ public:
     Bench(std::string name, std::chrono::milliseconds min_sample_time, int samples)
         : m_name(std::move(name)), m_min_sample_time(min_sample_time), m_samples(samples) {}
 
+    // Run the operation exactly `iterations` times in one sample, without
+    // calibration: for instruction counting under valgrind/callgrind.
+    Bench& FixedIterations(uint64_t iterations) { m_fixed_iterations = iterations; return *this; }
+
     // Bytes processed by one operation, for a MB/s column.
     Bench& BytesPerOp(uint64_t bytes) { m_bytes_per_op = bytes; return *this; }
 
@@ -49,6 +53,7 @@ private:
     std::chrono::milliseconds m_min_sample_time;
     int m_samples;
     uint64_t m_bytes_per_op{0};
+    uint64_t m_fixed_iterations{0};
     Result m_result;
 };
 

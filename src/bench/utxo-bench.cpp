@@ -27,6 +27,7 @@ void PrintUsage()
                 "  -filter=<text>   run only benchmarks whose name contains <text>\n"
                 "  -min-time=<ms>   minimum time of one sample (default: 100)\n"
                 "  -samples=<n>     samples per benchmark; the median is reported (default: 5)\n"
+                "  -iterations=<n>  run each benchmark exactly n times, no calibration (for callgrind)\n"
                 "  -list            list the benchmarks and exit\n");
 }
 
@@ -37,6 +38,7 @@ int main(int argc, char** argv)
     std::string filter;
     long min_time_ms = 100;
     long samples = 5;
+    long iterations = 0;
     bool list = false;
     for (int i = 1; i < argc; ++i) {
         const std::string_view arg = argv[i];
@@ -46,6 +48,8 @@ int main(int argc, char** argv)
             if (!ParseUint(arg.substr(10), min_time_ms)) { std::fprintf(stderr, "Error: invalid -min-time\n"); return 1; }
         } else if (arg.rfind("-samples=", 0) == 0) {
             if (!ParseUint(arg.substr(9), samples)) { std::fprintf(stderr, "Error: invalid -samples\n"); return 1; }
+        } else if (arg.rfind("-iterations=", 0) == 0) {
+            if (!ParseUint(arg.substr(12), iterations)) { std::fprintf(stderr, "Error: invalid -iterations\n"); return 1; }
         } else if (arg == "-list") {
             list = true;
         } else if (arg == "-h" || arg == "-help" || arg == "--help") {
@@ -69,6 +73,7 @@ int main(int argc, char** argv)
             continue;
         }
         bench::Bench b(entry.name, std::chrono::milliseconds(min_time_ms), static_cast<int>(samples));
+        if (iterations > 0) b.FixedIterations(static_cast<uint64_t>(iterations));
         entry.function(b);
         const bench::Result& r = b.result();
         const double ops_per_s = r.ns_per_op > 0 ? 1e9 / r.ns_per_op : 0;

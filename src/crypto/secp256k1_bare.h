@@ -9,6 +9,7 @@
 
 #include <util/byte_span.h>
 
+#include <array>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -50,6 +51,25 @@ private:
     explicit SchnorrVerifier(std::unique_ptr<const Parsed> parsed);
     std::unique_ptr<const Parsed> m_parsed;
 };
+
+// Signing, for benchmarks that need valid signatures to verify (utxod itself
+// never signs). Each call makes a signing context: slow, setup only.
+struct EcdsaKey {
+    std::array<uint8_t, 33> compressed_pubkey;
+};
+// The compressed public key of a 32-byte secret; nullopt for an invalid secret.
+std::optional<EcdsaKey> DerivePubKey(std::span<const uint8_t, 32> secret);
+// A low-S DER ECDSA signature of `message`.
+std::optional<util::Bytes> SignEcdsa(std::span<const uint8_t, 32> secret, std::span<const uint8_t, 32> message);
+
+struct TaprootKey {
+    std::array<uint8_t, 32> output_key; // x-only key of the taproot output
+};
+// The key-path output key of `secret` with no script tree (BIP341/BIP86 tweak).
+std::optional<TaprootKey> DeriveTaprootKey(std::span<const uint8_t, 32> secret);
+// A BIP340 signature of `message` by the tweaked key of DeriveTaprootKey.
+std::optional<std::array<uint8_t, 64>> SignTaprootKeyPath(std::span<const uint8_t, 32> secret,
+                                                          std::span<const uint8_t, 32> message);
 
 } // namespace crypto::secp256k1_bare
 
