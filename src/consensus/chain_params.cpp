@@ -67,6 +67,20 @@ primitives::Block StandardGenesis(const GenesisFacts& g)
                               Amount(50 * COIN));
 }
 
+// Newer networks start with every soft fork up to segwit/taproot in force
+// from block 1 (BIP34 needs a height to encode, so not at genesis).
+void BuryForksAtHeightOne(Params& c)
+{
+    c.subsidy_halving_interval = 210000;
+    c.bip34_height = 1;
+    c.bip65_height = 1;
+    c.bip66_height = 1;
+    c.csv_height = 1;
+    c.segwit_height = 1;
+    c.min_bip9_warning_height = 0;
+    c.miner_confirmation_window = 2016;
+}
+
 ChainParams Main()
 {
     ChainParams p{};
@@ -134,15 +148,8 @@ ChainParams Testnet4()
     ChainParams p{};
     p.type = ChainType::TESTNET4;
     Params& c = p.consensus;
-    c.subsidy_halving_interval = 210000;
-    c.bip34_height = 1;
-    c.bip65_height = 1;
-    c.bip66_height = 1;
-    c.csv_height = 1;
-    c.segwit_height = 1;
-    c.min_bip9_warning_height = 0;
+    BuryForksAtHeightOne(c);
     c.rule_change_activation_threshold = 1512;
-    c.miner_confirmation_window = 2016;
     c.pow_limit = Hash("00000000ffffffffffffffffffffffffffffffffffffffffffffffffffffffff");
     c.pow_allow_min_difficulty_blocks = true;
     c.enforce_bip94 = true;
@@ -163,15 +170,8 @@ ChainParams Signet()
     ChainParams p{};
     p.type = ChainType::SIGNET;
     Params& c = p.consensus;
-    c.subsidy_halving_interval = 210000;
-    c.bip34_height = 1;
-    c.bip65_height = 1;
-    c.bip66_height = 1;
-    c.csv_height = 1;
-    c.segwit_height = 1;
-    c.min_bip9_warning_height = 0;
+    BuryForksAtHeightOne(c);
     c.rule_change_activation_threshold = 1815;
-    c.miner_confirmation_window = 2016;
     c.pow_limit = Hash("00000377ae000000000000000000000000000000000000000000000000000000");
     c.signet_blocks = true;
     c.signet_challenge = Hex(DEFAULT_SIGNET_CHALLENGE);
