@@ -26,6 +26,9 @@ template <class... Ts>
 struct Overloaded : Ts... {
     using Ts::operator()...;
 };
+// Deduction guide: clang before 17 lacks C++20 aggregate deduction (P1816).
+template <class... Ts>
+Overloaded(Ts...) -> Overloaded<Ts...>;
 
 template <size_t N>
 std::array<uint8_t, N> ToArray(util::ByteSpan bytes)
