@@ -278,27 +278,25 @@ inline boost::test_tools::predicate_result EvalGives(const std::string& notation
 
 // ---- transactions ----------------------------------------------------------------
 
-// A spend of one or more outputs, as Bitcoin Core's script tests build it: each
-// spent output is the only output of its own crediting transaction, and the
-// spending transaction has one output per input (value kept, empty script).
+// A spending transaction and the outputs its inputs spend. The prevouts are
+// fixed made-up outpoints (the interpreter only sees them through the
+// signature hash), so a spent scriptPubKey may be set after signing when a
+// test needs a signature inside it (FindAndDelete).
 struct SpendFixture {
     MutableTransaction spend;
     std::vector<TxOut> spent; // the output spent by each input, in input order
 
-    // Adds an input spending a new output paying `amount` to `script_pubkey`.
+    // Adds an input (final sequence, empty scriptSig and witness) spending an
+    // output paying `amount` to `script_pubkey`.
     size_t AddInput(util::ByteSpan script_pubkey, Amount amount = Amount(primitives::COIN))
     {
-        MutableTransaction credit;
-        credit.version = 1;
-        credit.vin.resize(1);
-        credit.vin[0].script_sig = {script::OP_0, script::OP_0};
-        credit.vout.push_back({amount, util::Bytes(script_pubkey.begin(), script_pubkey.end())});
         primitives::TxIn in;
-        in.prevout.txid = primitives::Transaction(credit).txid();
-        in.prevout.index = 0;
+        const std::string label = "utxod test prevout " + std::to_string(spend.vin.size());
+        in.prevout.txid = primitives::Txid(crypto::Hash256(util::AsBytes(label)));
+        in.prevout.index = static_cast<uint32_t>(spend.vin.size());
         in.sequence = primitives::TxIn::SEQUENCE_FINAL;
         spend.vin.push_back(in);
-        spent.push_back(credit.vout[0]);
+        spent.push_back({amount, util::Bytes(script_pubkey.begin(), script_pubkey.end())});
         return spend.vin.size() - 1;
     }
 
@@ -307,8 +305,9 @@ struct SpendFixture {
     const util::Bytes& ScriptPubKey(size_t i = 0) const { return spent.at(i).script_pubkey; }
 };
 
-// One input spending `script_pubkey`, one output. Version 1 and lock time 0 by
-// default, as in Core's BuildSpendingTransaction.
+// One input spending `script_pubkey`, one output of the same value with an
+// empty script. Version 1 and lock time 0 by default, as in Core's
+// BuildSpendingTransaction.
 inline SpendFixture MakeSpend(util::ByteSpan script_pubkey, Amount amount = Amount(primitives::COIN),
                               uint32_t version = 1)
 {
