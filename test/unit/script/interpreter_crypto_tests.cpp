@@ -231,6 +231,32 @@ BOOST_AUTO_TEST_CASE(strictenc_pubkey_encodings)
     BOOST_CHECK(VerifyGives(f, script::SCRIPT_VERIFY_STRICTENC, ScriptError::SIG_DER));
 }
 
+BOOST_AUTO_TEST_CASE(legacy_sighash_single_bug)
+{
+    // Legacy SIGHASH_SINGLE for an input without a matching output signs the
+    // number 1 (uint256 with its first byte 1) instead of a transaction hash.
+    const TestKey key = MakeKey(1);
+    const util::Bytes spk = ScriptBuilder().Push(key.pub).Op(script::OP_CHECKSIG);
+    SpendFixture f = MakeSpend(spk);
+    f.AddInput(spk);
+    BOOST_REQUIRE_EQUAL(f.spend.vout.size(), 1U);
+    Uint256 one;
+    one.data()[0] = 1;
+    f.In(1).script_sig = ScriptBuilder().Push(WithHashType(EcdsaDer(key.secret, one), script::SIGHASH_SINGLE));
+    BOOST_CHECK(VerifyGives(f, STANDARD_FLAGS, ScriptError::OK, 1));
+    // Input 0 has an output: there the same signature means nothing.
+    f.In(0).script_sig = f.In(1).script_sig;
+    BOOST_CHECK(VerifyGives(f, script::SCRIPT_VERIFY_NONE, ScriptError::EVAL_FALSE, 0));
+    // BIP143 has no such quirk: the v0 hash of SINGLE without an output is an ordinary hash.
+    const util::Bytes ws = spk;
+    SpendFixture w = MakeSpend(P2wshScript(ws));
+    w.AddInput(P2wshScript(ws));
+    w.In(1).witness.stack = {WithHashType(EcdsaDer(key.secret, one), script::SIGHASH_SINGLE), ws};
+    BOOST_CHECK(VerifyGives(w, WITNESS_FLAGS, ScriptError::EVAL_FALSE, 1));
+    w.In(1).witness.stack = {SignSegwitV0(key, w, ws, script::SIGHASH_SINGLE, 1), ws};
+    BOOST_CHECK(VerifyGives(w, WITNESS_FLAGS, ScriptError::OK, 1));
+}
+
 BOOST_AUTO_TEST_CASE(findanddelete_removes_signature_from_legacy_script_code)
 {
     // scriptPubKey <sig> DROP <pub> CHECKSIG: the signature cannot sign itself,

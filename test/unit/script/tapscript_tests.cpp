@@ -314,6 +314,17 @@ BOOST_AUTO_TEST_CASE(empty_signature_pushes_false)
     BOOST_CHECK(VerifyGives(v.f, TAPROOT_FLAGS, ScriptError::OK));
 }
 
+BOOST_AUTO_TEST_CASE(invalid_32_byte_key)
+{
+    // 32 bytes that are no X coordinate (at or above the field size): a
+    // signature cannot verify, an empty one just pushes false.
+    SingleLeaf t(ScriptBuilder().Push(Repeat(0xff, 32)).Op(script::OP_CHECKSIG).Op(script::OP_NOT));
+    t.SetWitness({{}});
+    BOOST_CHECK(VerifyGives(t.f, STANDARD_FLAGS, ScriptError::OK));
+    t.SetWitness({t.Sign(MakeKey(1))});
+    BOOST_CHECK(VerifyGives(t.f, TAPROOT_FLAGS, ScriptError::SCHNORR_SIG));
+}
+
 BOOST_AUTO_TEST_CASE(empty_pubkey_fails)
 {
     for (const std::string& notation : {std::string("0 CHECKSIG"), std::string("0 CHECKSIGVERIFY 1")}) {
@@ -458,6 +469,30 @@ BOOST_AUTO_TEST_CASE(op_success_overrides_witness_stack_limits)
     plain.SetWitness(Stack(1001, util::Bytes{}));
     BOOST_CHECK(VerifyGives(success.f, TAPROOT_FLAGS, ScriptError::OK));
     BOOST_CHECK(VerifyGives(plain.f, TAPROOT_FLAGS, ScriptError::STACK_SIZE));
+}
+
+BOOST_AUTO_TEST_CASE(op_success_overrides_push_limit_in_the_script)
+{
+    // The scan only parses: a 600-byte push before OP_SUCCESSx does not stop it.
+    SingleLeaf success(ScriptBuilder().Push(Repeat(0x01, 600)).Op(0x50));
+    success.SetWitness({});
+    BOOST_CHECK(VerifyGives(success.f, TAPROOT_FLAGS, ScriptError::OK));
+    SingleLeaf plain(ScriptBuilder().Push(Repeat(0x01, 600)).Op(script::OP_DROP).Op(script::OP_1));
+    plain.SetWitness({});
+    BOOST_CHECK(VerifyGives(plain.f, TAPROOT_FLAGS, ScriptError::PUSH_SIZE));
+}
+
+BOOST_AUTO_TEST_CASE(initial_stack_checks_in_order)
+{
+    // BIP342 / Core order: OP_SUCCESSx, then the 1,000-item limit, then 520-byte items.
+    Stack items(1001, util::Bytes{});
+    items[0] = Repeat(0x01, 521);
+    SingleLeaf plain(Script("DROP 1"));
+    plain.SetWitness(items);
+    BOOST_CHECK(VerifyGives(plain.f, TAPROOT_FLAGS, ScriptError::STACK_SIZE));
+    items.resize(1000);
+    plain.SetWitness(items);
+    BOOST_CHECK(VerifyGives(plain.f, TAPROOT_FLAGS, ScriptError::PUSH_SIZE));
 }
 
 BOOST_AUTO_TEST_CASE(non_success_opcodes_still_fail_in_tapscript)
