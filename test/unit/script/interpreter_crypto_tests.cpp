@@ -31,7 +31,7 @@ constexpr HashVector HASH_VECTORS[] = {
      "4f8b42c22dd3729b519ba6f68d2da7cc5b2d606d05daed5ad5128cc03e6c6358"},
 };
 
-// Legacy policy-free flags with P2SH, as most of these cases need nothing more.
+// No flags at all: the bare legacy rules.
 constexpr uint32_t NONE = script::SCRIPT_VERIFY_NONE;
 constexpr uint32_t NULLFAIL = script::SCRIPT_VERIFY_NULLFAIL;
 

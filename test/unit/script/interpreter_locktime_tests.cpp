@@ -128,7 +128,7 @@ BOOST_AUTO_TEST_CASE(cltv_is_nop2_without_its_flag)
     BOOST_CHECK(Gives("101 CHECKLOCKTIMEVERIFY", tx, 0, ScriptError::OK));
     BOOST_CHECK(Gives("-1 CHECKLOCKTIMEVERIFY", tx, 0, ScriptError::OK));
     BOOST_CHECK(Gives("CHECKLOCKTIMEVERIFY", tx, 0, ScriptError::OK));
-    // Not "discouraged": turning the flag on must only restrict (Core since 0.16).
+    // Not "discouraged" either: adding a flag must only ever restrict (Core PR #10699).
     BOOST_CHECK(Gives("101 CHECKLOCKTIMEVERIFY", tx, script::SCRIPT_VERIFY_DISCOURAGE_UPGRADABLE_NOPS, ScriptError::OK));
 }
 
