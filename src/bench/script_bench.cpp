@@ -5,6 +5,7 @@
 #include <crypto/secp256k1_bare.h>
 #include <primitives/transaction.h>
 #include <script/interpreter.h>
+#include <script/script_ops.h>
 #include <script/sighash.h>
 #include <script/signature_encoding.h>
 #include <script/verify_flags.h>
@@ -38,6 +39,12 @@ std::array<uint8_t, 32> Secret(uint32_t n)
     return secret;
 }
 
+// BIP143: a P2WPKH output 0014<hash> signs with the P2PKH script of <hash>.
+util::Bytes P2wpkhScriptCode(const util::Bytes& script_pubkey)
+{
+    return script::PayToPubKeyHashScript(util::ByteSpan(script_pubkey).subspan(2));
+}
+
 // A transaction spending `inputs` P2WPKH outputs, each signed by its own key.
 struct SignedTx {
     MutableTransaction tx;
@@ -67,10 +74,7 @@ SignedTx MakeP2wpkhSpend(size_t inputs)
     s.tx.vout.push_back({Amount(50000), s.spent[0].script_pubkey});
     const script::PrecomputedTxData precomputed(s.tx, s.spent);
     for (size_t i = 0; i < inputs; ++i) {
-        util::Bytes script_code{0x76, 0xa9, 0x14};
-        script_code.insert(script_code.end(), s.spent[i].script_pubkey.begin() + 2, s.spent[i].script_pubkey.end());
-        script_code.push_back(0x88);
-        script_code.push_back(0xac);
+        const util::Bytes script_code = P2wpkhScriptCode(s.spent[i].script_pubkey);
         const auto sighash = script::SegwitV0SignatureHash(script_code, s.tx, i, script::SIGHASH_ALL, s.spent[i].value,
                                                            &precomputed);
         auto sig = bare::SignEcdsa(secrets[i], sighash.bytes());
@@ -141,10 +145,7 @@ EcdsaCase P2wpkhSignature()
 {
     const SignedTx s = MakeP2wpkhSpend(1);
     const script::PrecomputedTxData precomputed(s.tx, s.spent);
-    util::Bytes script_code{0x76, 0xa9, 0x14};
-    script_code.insert(script_code.end(), s.spent[0].script_pubkey.begin() + 2, s.spent[0].script_pubkey.end());
-    script_code.push_back(0x88);
-    script_code.push_back(0xac);
+    const util::Bytes script_code = P2wpkhScriptCode(s.spent[0].script_pubkey);
     const auto& sig = s.tx.vin[0].witness.stack[0];
     return {s.tx.vin[0].witness.stack[1], util::Bytes(sig.begin(), sig.end() - 1),
             script::SegwitV0SignatureHash(script_code, s.tx, 0, script::SIGHASH_ALL, s.spent[0].value, &precomputed)};

@@ -189,13 +189,7 @@ util::Bytes GetScriptForDestination(const Destination& dest)
                 script.push_back(OP_CHECKSIG);
                 return script;
             },
-            [](const PKHash& d) {
-                util::Bytes script{OP_DUP, OP_HASH160};
-                AppendPush(script, d.hash);
-                script.push_back(OP_EQUALVERIFY);
-                script.push_back(OP_CHECKSIG);
-                return script;
-            },
+            [](const PKHash& d) { return PayToPubKeyHashScript(d.hash); },
             [](const ScriptHash& d) {
                 util::Bytes script{OP_HASH160};
                 AppendPush(script, d.hash);

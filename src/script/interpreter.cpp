@@ -544,19 +544,19 @@ int FindAndDelete(util::Bytes& script, util::ByteSpan pattern)
 }
 
 // The script a legacy or v0 signature commits to: from the last OP_CODESEPARATOR on.
-util::Bytes ScriptCode(const Machine& m)
-{
-    return util::Bytes(m.script.begin() + m.code_begin, m.script.end());
-}
+util::ByteSpan ScriptCode(const Machine& m) { return m.script.subspan(m.code_begin); }
 
 // One CHECKSIG under legacy or v0 rules. Sets `success`; returns an error only
 // for encoding violations, which fail the whole script.
 ScriptError CheckSigPreTapscript(Machine& m, util::ByteSpan sig, util::ByteSpan key, bool& success)
 {
-    util::Bytes script_code = ScriptCode(m);
+    util::ByteSpan script_code = ScriptCode(m);
+    util::Bytes stripped; // legacy only: a copy without the signature, which cannot sign itself
     if (m.sigversion == SigVersion::BASE) {
-        const int found = FindAndDelete(script_code, PushForFindAndDelete(sig));
+        stripped.assign(script_code.begin(), script_code.end());
+        const int found = FindAndDelete(stripped, PushForFindAndDelete(sig));
         if (found > 0 && (m.flags & SCRIPT_VERIFY_CONST_SCRIPTCODE)) return ScriptError::SIG_FINDANDDELETE;
+        script_code = stripped;
     }
     if (auto e = CheckSignatureEncoding(sig, m.flags); e != ScriptError::OK) return e;
     if (auto e = CheckPubKeyEncoding(key, m.flags, m.sigversion); e != ScriptError::OK) return e;
@@ -651,12 +651,15 @@ ScriptError OpCheckMultiSig(Machine& m)
     i += static_cast<size_t>(sigs);
     NEED(i);
 
-    util::Bytes script_code = ScriptCode(m);
+    util::ByteSpan script_code = ScriptCode(m);
+    util::Bytes stripped; // legacy only, as in CheckSigPreTapscript
     if (m.sigversion == SigVersion::BASE) {
+        stripped.assign(script_code.begin(), script_code.end());
         for (int k = 0; k < sigs; ++k) {
-            const int found = FindAndDelete(script_code, PushForFindAndDelete(m.Top(sig_pos + k)));
+            const int found = FindAndDelete(stripped, PushForFindAndDelete(m.Top(sig_pos + k)));
             if (found > 0 && (m.flags & SCRIPT_VERIFY_CONST_SCRIPTCODE)) return ScriptError::SIG_FINDANDDELETE;
         }
+        script_code = stripped;
     }
 
     bool success = true;

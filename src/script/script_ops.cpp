@@ -131,6 +131,15 @@ Opcode EncodeOpN(int n)
     return static_cast<Opcode>(OP_1 + n - 1);
 }
 
+util::Bytes PayToPubKeyHashScript(util::ByteSpan key_hash)
+{
+    util::Bytes script{OP_DUP, OP_HASH160};
+    AppendPush(script, key_hash);
+    script.push_back(OP_EQUALVERIFY);
+    script.push_back(OP_CHECKSIG);
+    return script;
+}
+
 void AppendPush(util::Bytes& script, util::ByteSpan data)
 {
     const size_t size = data.size();

@@ -73,6 +73,10 @@ Opcode EncodeOpN(int n);
 // bytes, then OP_PUSHDATA1/2/4; single bytes are not turned into OP_N).
 void AppendPush(util::Bytes& script, util::ByteSpan data);
 
+// OP_DUP OP_HASH160 <hash> OP_EQUALVERIFY OP_CHECKSIG: a P2PKH output script,
+// which is also the script code of a P2WPKH spend (BIP143).
+util::Bytes PayToPubKeyHashScript(util::ByteSpan key_hash);
+
 } // namespace script
 
 #endif // UTXO_SCRIPT_SCRIPT_OPS_H

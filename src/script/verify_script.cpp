@@ -126,10 +126,7 @@ ScriptError VerifyWitnessProgram(const primitives::ScriptWitness& witness, int v
         if (program.size() == WITNESS_V0_KEYHASH_SIZE) {
             // P2WPKH: exactly signature and key, run through the implied P2PKH script.
             if (witness.stack.size() != 2) return ScriptError::WITNESS_PROGRAM_MISMATCH;
-            util::Bytes script{OP_DUP, OP_HASH160, static_cast<uint8_t>(program.size())};
-            script.insert(script.end(), program.begin(), program.end());
-            script.push_back(OP_EQUALVERIFY);
-            script.push_back(OP_CHECKSIG);
+            const util::Bytes script = PayToPubKeyHashScript(program);
             return ExecuteWitnessScript(witness.stack, script, flags, SigVersion::WITNESS_V0, checker, execdata);
         }
         return ScriptError::WITNESS_PROGRAM_WRONG_LENGTH;

@@ -8,6 +8,7 @@
 
 #include <script/opcodes.h>
 #include <script/script_num.h>
+#include <script/script_ops.h>
 #include <util/hex.h>
 
 #include <algorithm>
@@ -17,25 +18,6 @@
 #include <string>
 
 namespace test {
-
-inline void AppendTestPush(util::Bytes& script, util::ByteSpan data)
-{
-    const size_t n = data.size();
-    if (n < script::OP_PUSHDATA1) {
-        script.push_back(static_cast<uint8_t>(n));
-    } else if (n <= 0xff) {
-        script.push_back(script::OP_PUSHDATA1);
-        script.push_back(static_cast<uint8_t>(n));
-    } else if (n <= 0xffff) {
-        script.push_back(script::OP_PUSHDATA2);
-        script.push_back(static_cast<uint8_t>(n));
-        script.push_back(static_cast<uint8_t>(n >> 8));
-    } else {
-        script.push_back(script::OP_PUSHDATA4);
-        for (int i = 0; i < 4; ++i) script.push_back(static_cast<uint8_t>(n >> (8 * i)));
-    }
-    script.insert(script.end(), data.begin(), data.end());
-}
 
 inline const std::map<std::string, uint8_t>& OpcodesByName()
 {
@@ -76,7 +58,7 @@ inline util::Bytes ParseScriptNotation(const std::string& text)
             } else if (n == 0) {
                 script.push_back(script::OP_0);
             } else {
-                AppendTestPush(script, script::ScriptNum::Serialize(n));
+                script::AppendPush(script, script::ScriptNum::Serialize(n));
             }
         } else if (w.size() > 2 && w.rfind("0x", 0) == 0) {
             auto raw = util::TryParseHex(w.substr(2));
@@ -84,7 +66,7 @@ inline util::Bytes ParseScriptNotation(const std::string& text)
             script.insert(script.end(), raw->begin(), raw->end());
         } else if (w.size() >= 2 && w.front() == '\'' && w.back() == '\'') {
             const std::string s = w.substr(1, w.size() - 2);
-            AppendTestPush(script, util::ByteSpan(reinterpret_cast<const uint8_t*>(s.data()), s.size()));
+            script::AppendPush(script, util::ByteSpan(reinterpret_cast<const uint8_t*>(s.data()), s.size()));
         } else if (auto it = OpcodesByName().find(w); it != OpcodesByName().end()) {
             script.push_back(it->second);
         } else {

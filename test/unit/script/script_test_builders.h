@@ -125,7 +125,7 @@ public:
     // The shortest push opcode for `data` (OP_0 when empty, never OP_1..OP_16).
     ScriptBuilder& Push(util::ByteSpan data)
     {
-        AppendTestPush(m_script, data);
+        script::AppendPush(m_script, data);
         return *this;
     }
     // A number: OP_0, OP_1NEGATE, OP_1..OP_16, or a push of its minimal encoding.
