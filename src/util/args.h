@@ -1,7 +1,8 @@
 // Command-line and configuration-file options in Bitcoin Core's syntax.
 //
-// Only node/ reads configuration (ARCHITECTURE.md, habit 4): it parses the
-// command line and utxod.conf here, then hands Options structs down.
+// Only the programs' composition layers (node/, the utxo-cli main) read
+// configuration (ARCHITECTURE.md, habit 4): they parse the command line and
+// utxod.conf with this class, then hand Options structs down.
 //
 // Syntax, as bitcoind: `-name=value`, `-name` (empty value, true for
 // booleans), `-noname` (false), `--name` accepted for `-name`, options
@@ -11,8 +12,8 @@
 // then the file's top level. Options marked NETWORK_ONLY (ports, -connect...)
 // are taken from the top level only on main; elsewhere they are ignored there
 // with a warning, as bitcoind does. Unknown options are errors, never ignored.
-#ifndef UTXO_NODE_ARGS_H
-#define UTXO_NODE_ARGS_H
+#ifndef UTXO_UTIL_ARGS_H
+#define UTXO_UTIL_ARGS_H
 
 #include <util/result.h>
 
@@ -23,7 +24,7 @@
 #include <string_view>
 #include <vector>
 
-namespace node {
+namespace util {
 
 enum ArgFlags : uint32_t {
     ARG_NONE = 0,
@@ -104,6 +105,6 @@ private:
 // leading integer is non-zero.
 bool InterpretBool(std::string_view value);
 
-} // namespace node
+} // namespace util
 
-#endif // UTXO_NODE_ARGS_H
+#endif // UTXO_UTIL_ARGS_H

@@ -1,5 +1,5 @@
-#include <node/args.h>
-#include <node/datadir.h>
+#include <util/args.h>
+#include <util/datadir.h>
 
 #include <boost/test/unit_test.hpp>
 
@@ -23,11 +23,11 @@ struct TempDir {
     ~TempDir() { fs::remove_all(path); }
 };
 
-node::Args MakeArgs(const std::vector<std::string>& argv)
+util::Args MakeArgs(const std::vector<std::string>& argv)
 {
-    node::Args args;
-    args.AddArg("datadir", "", "Options", node::ARG_COMMAND_LINE_ONLY);
-    args.AddArg("conf", "", "Options", node::ARG_COMMAND_LINE_ONLY);
+    util::Args args;
+    args.AddArg("datadir", "", "Options", util::ARG_COMMAND_LINE_ONLY);
+    args.AddArg("conf", "", "Options", util::ARG_COMMAND_LINE_ONLY);
     BOOST_REQUIRE(args.ParseCommandLine(argv));
     return args;
 }
@@ -41,48 +41,48 @@ BOOST_AUTO_TEST_SUITE(datadir_tests)
 BOOST_AUTO_TEST_CASE(base_directory)
 {
     TempDir tmp;
-    auto home = node::BaseDataDir(MakeArgs({}), tmp.path.string());
+    auto home = util::BaseDataDir(MakeArgs({}), tmp.path.string());
     BOOST_REQUIRE(home);
     BOOST_CHECK(*home == tmp.path / ".utxod");
-    auto given = node::BaseDataDir(MakeArgs({"-datadir=" + tmp.path.string()}), "/nonexistent");
+    auto given = util::BaseDataDir(MakeArgs({"-datadir=" + tmp.path.string()}), "/nonexistent");
     BOOST_REQUIRE(given);
     BOOST_CHECK(*given == tmp.path);
-    auto missing = node::BaseDataDir(MakeArgs({"-datadir=" + (tmp.path / "nope").string()}), "");
+    auto missing = util::BaseDataDir(MakeArgs({"-datadir=" + (tmp.path / "nope").string()}), "");
     BOOST_REQUIRE(!missing);
     BOOST_CHECK_EQUAL(missing.error(), "Specified data directory \"" + (tmp.path / "nope").string() + "\" does not exist.");
-    BOOST_CHECK(!node::BaseDataDir(MakeArgs({}), ""));
+    BOOST_CHECK(!util::BaseDataDir(MakeArgs({}), ""));
 }
 
 BOOST_AUTO_TEST_CASE(network_subfolders_are_created)
 {
     TempDir tmp;
-    auto regtest = node::NetworkDataDir(tmp.path / ".utxod", "regtest");
+    auto regtest = util::NetworkDataDir(tmp.path / ".utxod", "regtest");
     BOOST_REQUIRE(regtest);
     BOOST_CHECK(fs::is_directory(tmp.path / ".utxod" / "regtest"));
-    auto main = node::NetworkDataDir(tmp.path / ".utxod", "");
+    auto main = util::NetworkDataDir(tmp.path / ".utxod", "");
     BOOST_REQUIRE(main);
     BOOST_CHECK(*main == tmp.path / ".utxod");
     Touch(tmp.path / "file");
-    BOOST_CHECK(!node::NetworkDataDir(tmp.path / "file", "regtest")); // a file in the way
+    BOOST_CHECK(!util::NetworkDataDir(tmp.path / "file", "regtest")); // a file in the way
 }
 
 BOOST_AUTO_TEST_CASE(config_file_choice)
 {
     TempDir tmp;
-    auto none = node::ConfigFile(MakeArgs({}), tmp.path);
+    auto none = util::ConfigFile(MakeArgs({}), tmp.path);
     BOOST_REQUIRE(none);
     BOOST_CHECK(!*none);
     Touch(tmp.path / "bitcoin.conf");
-    auto bitcoin = node::ConfigFile(MakeArgs({}), tmp.path);
+    auto bitcoin = util::ConfigFile(MakeArgs({}), tmp.path);
     BOOST_REQUIRE(bitcoin && *bitcoin);
     BOOST_CHECK(**bitcoin == tmp.path / "bitcoin.conf"); // a bitcoind directory works as it is
     Touch(tmp.path / "utxod.conf");
-    auto ours = node::ConfigFile(MakeArgs({}), tmp.path);
+    auto ours = util::ConfigFile(MakeArgs({}), tmp.path);
     BOOST_CHECK(**ours == tmp.path / "utxod.conf"); // ours wins when both exist
     Touch(tmp.path / "other.conf");
-    auto relative = node::ConfigFile(MakeArgs({"-conf=other.conf"}), tmp.path);
+    auto relative = util::ConfigFile(MakeArgs({"-conf=other.conf"}), tmp.path);
     BOOST_CHECK(**relative == tmp.path / "other.conf");
-    auto missing = node::ConfigFile(MakeArgs({"-conf=absent.conf"}), tmp.path);
+    auto missing = util::ConfigFile(MakeArgs({"-conf=absent.conf"}), tmp.path);
     BOOST_REQUIRE(!missing);
     BOOST_CHECK(missing.error().find("could not be opened") != std::string::npos);
 }
@@ -91,9 +91,9 @@ BOOST_AUTO_TEST_CASE(second_lock_is_refused_until_released)
 {
     TempDir tmp;
     {
-        auto first = node::DirectoryLock::Acquire(tmp.path);
+        auto first = util::DirectoryLock::Acquire(tmp.path);
         BOOST_REQUIRE(first);
-        auto second = node::DirectoryLock::Acquire(tmp.path);
+        auto second = util::DirectoryLock::Acquire(tmp.path);
         BOOST_REQUIRE(!second);
         BOOST_CHECK_EQUAL(second.error(), "Cannot obtain a lock on data directory " + tmp.path.string() +
                                               ". utxod is probably already running.");
@@ -102,8 +102,8 @@ BOOST_AUTO_TEST_CASE(second_lock_is_refused_until_released)
         BOOST_CHECK((perms & (fs::perms::group_all | fs::perms::others_all)) == fs::perms::none);
     }
     // Released with the object.
-    BOOST_CHECK(node::DirectoryLock::Acquire(tmp.path));
-    BOOST_CHECK(!node::DirectoryLock::Acquire(tmp.path / "missing-dir"));
+    BOOST_CHECK(util::DirectoryLock::Acquire(tmp.path));
+    BOOST_CHECK(!util::DirectoryLock::Acquire(tmp.path / "missing-dir"));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

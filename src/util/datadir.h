@@ -1,7 +1,7 @@
 // The data directory: where it is, its per-network subfolder, which config
 // file applies, and the lock that keeps a second daemon out.
-#ifndef UTXO_NODE_DATADIR_H
-#define UTXO_NODE_DATADIR_H
+#ifndef UTXO_UTIL_DATADIR_H
+#define UTXO_UTIL_DATADIR_H
 
 #include <util/result.h>
 
@@ -9,7 +9,7 @@
 #include <optional>
 #include <string>
 
-namespace node {
+namespace util {
 
 class Args;
 
@@ -44,6 +44,6 @@ private:
     int m_fd;
 };
 
-} // namespace node
+} // namespace util
 
-#endif // UTXO_NODE_DATADIR_H
+#endif // UTXO_UTIL_DATADIR_H

@@ -1,6 +1,6 @@
-#include <node/datadir.h>
+#include <util/datadir.h>
 
-#include <node/args.h>
+#include <util/args.h>
 
 #include <cerrno>
 #include <cstring>
@@ -8,7 +8,7 @@
 #include <sys/file.h>
 #include <unistd.h>
 
-namespace node {
+namespace util {
 
 namespace fs = std::filesystem;
 
@@ -69,4 +69,4 @@ DirectoryLock::~DirectoryLock()
     if (m_fd >= 0) ::close(m_fd); // closing releases the flock
 }
 
-} // namespace node
+} // namespace util

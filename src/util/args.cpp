@@ -1,10 +1,10 @@
-#include <node/args.h>
+#include <util/args.h>
 
 #include <algorithm>
 #include <charconv>
 #include <set>
 
-namespace node {
+namespace util {
 namespace {
 
 constexpr std::string_view WHITESPACE = " \t\r\n";
@@ -289,4 +289,4 @@ std::string Args::HelpText() const
     return out;
 }
 
-} // namespace node
+} // namespace util

@@ -1,26 +1,26 @@
-#include <node/args.h>
+#include <util/args.h>
 
 #include <boost/test/unit_test.hpp>
 
 #include <map>
 
-using node::Args;
+using util::Args;
 
 namespace {
 
 Args MakeArgs()
 {
     Args args;
-    args.AddArg("datadir", "Data directory", "Options", node::ARG_COMMAND_LINE_ONLY);
-    args.AddArg("conf", "Config file", "Options", node::ARG_COMMAND_LINE_ONLY);
+    args.AddArg("datadir", "Data directory", "Options", util::ARG_COMMAND_LINE_ONLY);
+    args.AddArg("conf", "Config file", "Options", util::ARG_COMMAND_LINE_ONLY);
     args.AddArg("dbcache", "Cache size (MiB)", "Options");
     args.AddArg("server", "Accept RPC commands", "RPC server options");
     args.AddArg("rpcuser", "RPC user", "RPC server options");
     args.AddArg("rpcpassword", "RPC password", "RPC server options");
-    args.AddArg("port", "P2P port", "Connection options", node::ARG_NETWORK_ONLY);
-    args.AddArg("connect", "Connect only to these nodes", "Connection options", node::ARG_NETWORK_ONLY);
+    args.AddArg("port", "P2P port", "Connection options", util::ARG_NETWORK_ONLY);
+    args.AddArg("connect", "Connect only to these nodes", "Connection options", util::ARG_NETWORK_ONLY);
     args.AddArg("debug", "Debug categories", "Debugging/Testing options");
-    args.AddArg("version", "Print version", "Options", node::ARG_DISALLOW_NEGATION);
+    args.AddArg("version", "Print version", "Options", util::ARG_DISALLOW_NEGATION);
     args.AddArg("chain", "Network", "Chain selection options");
     args.AddArg("regtest", "Use regtest", "Chain selection options");
     args.AddArg("testnet", "Use testnet3", "Chain selection options");
@@ -208,11 +208,11 @@ BOOST_AUTO_TEST_CASE(chain_selection)
 
 BOOST_AUTO_TEST_CASE(bool_interpretation_and_help)
 {
-    BOOST_CHECK(node::InterpretBool(""));
-    BOOST_CHECK(node::InterpretBool("1"));
-    BOOST_CHECK(node::InterpretBool("2"));
-    BOOST_CHECK(!node::InterpretBool("0"));
-    BOOST_CHECK(!node::InterpretBool("no")); // like atoi: no leading number is 0
+    BOOST_CHECK(util::InterpretBool(""));
+    BOOST_CHECK(util::InterpretBool("1"));
+    BOOST_CHECK(util::InterpretBool("2"));
+    BOOST_CHECK(!util::InterpretBool("0"));
+    BOOST_CHECK(!util::InterpretBool("no")); // like atoi: no leading number is 0
     const std::string help = MakeArgs().HelpText();
     BOOST_CHECK(help.find("Connection options:") != std::string::npos);
     BOOST_CHECK(help.find("  -dbcache\n       Cache size (MiB)") != std::string::npos);
