@@ -147,6 +147,11 @@ util::Result<void> Args::ReadConfigText(std::string_view text, std::string_view 
             includes.push_back(value);
             continue;
         }
+        if (m_unknown_keys == UnknownKeys::Ignore && !Find(key) &&
+            !(key.rfind("no", 0) == 0 && Find(std::string_view(key).substr(2)))) {
+            m_warnings.push_back(where + "ignoring unknown configuration value " + key);
+            continue;
+        }
         auto interpreted = Interpret(key, value, where + "invalid configuration value ");
         if (!interpreted) return util::Error{interpreted.error()};
         const ArgSpec* spec = Find(interpreted->first);

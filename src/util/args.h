@@ -48,6 +48,12 @@ public:
     // a token that is not an option.
     util::Result<void> ParseCommandLine(const std::vector<std::string>& arguments);
 
+    // What a config file's unknown keys do: Reject (an error naming the key,
+    // the default) or Ignore (skipped with a warning, as bitcoin-cli does for
+    // the daemon's options in a shared bitcoin.conf).
+    enum class UnknownKeys { Reject, Ignore };
+    void SetUnknownConfigKeys(UnknownKeys policy) { m_unknown_keys = policy; }
+
     // Parses the text of a config file. `include` is called for each
     // includeconf= value of the top file (only there), and returns that
     // file's text or an error.
@@ -99,6 +105,7 @@ private:
     std::map<std::string, Store, std::less<>> m_config_sections; // "" = top level
     std::string m_network{"main"};
     std::vector<std::string> m_warnings;
+    UnknownKeys m_unknown_keys{UnknownKeys::Reject};
 };
 
 // Bitcoin Core's truthiness for option values: "" is true, otherwise the

@@ -160,6 +160,21 @@ BOOST_AUTO_TEST_CASE(config_errors_are_never_silent)
     }
 }
 
+BOOST_AUTO_TEST_CASE(unknown_keys_can_be_ignored_with_a_warning)
+{
+    Args args = MakeArgs();
+    args.SetUnknownConfigKeys(Args::UnknownKeys::Ignore);
+    BOOST_REQUIRE(args.ReadConfig("zmqpubrawblock=tcp://x\nserver=1\nnoserver=0\n[regtest]\nwallet=w\n", "bitcoin.conf"));
+    BOOST_CHECK(args.GetBool("server", false));
+    BOOST_CHECK(!args.IsSet("zmqpubrawblock"));
+    const std::vector<std::string> expected{"bitcoin.conf:1: ignoring unknown configuration value zmqpubrawblock",
+                                            "bitcoin.conf:5: ignoring unknown configuration value wallet"};
+    BOOST_CHECK_EQUAL_COLLECTIONS(args.Warnings().begin(), args.Warnings().end(), expected.begin(), expected.end());
+    // Everything else is still an error.
+    BOOST_CHECK_EQUAL(Error(args.ReadConfig("datadir=/tmp\n", "bitcoin.conf")),
+                      "bitcoin.conf:1: -datadir can only be given on the command line");
+}
+
 BOOST_AUTO_TEST_CASE(includeconf)
 {
     const std::map<std::string, std::string> files{
