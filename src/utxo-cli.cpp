@@ -318,11 +318,6 @@ public:
         auto prepared = ReadStdinArguments();
         if (!prepared) return Fail(prepared.error());
         if (auto checked = CheckOneCommand(); !checked) return Fail(checked.error());
-        auto endpoint = cli::SelectEndpoint(Args().Get("rpcconnect", "127.0.0.1"), Args().Get("rpcport"),
-                                            m_settings.params.default_rpc_port);
-        if (!endpoint) return Fail(endpoint.error());
-        if (!endpoint->warning.empty()) std::fprintf(stderr, "%s\n", endpoint->warning.c_str());
-        m_connection.endpoint = *endpoint;
         m_connection.rpcuser = Args().Get("rpcuser", "");
         m_connection.rpcpassword = m_password.value_or(Args().Get("rpcpassword", ""));
         const fs::path network_dir = m_settings.base_dir / std::string(m_settings.params.data_dir_name);
@@ -377,6 +372,13 @@ private:
     cli::CallOutcome Call(cli::RequestHandler& handler, const std::string& method,
                           const std::vector<std::string>& args, const std::optional<std::string>& wallet)
     {
+        // Checked at each call, as bitcoin-cli does: a bad port is reported
+        // only once there is something to send.
+        auto endpoint = cli::SelectEndpoint(Args().Get("rpcconnect", "127.0.0.1"), Args().Get("rpcport"),
+                                            m_settings.params.default_rpc_port);
+        if (!endpoint) return cli::CallOutcome{std::nullopt, {false, endpoint.error()}};
+        if (!endpoint->warning.empty()) std::fprintf(stderr, "%s\n", endpoint->warning.c_str());
+        m_connection.endpoint = *endpoint;
         return cli::ConnectAndCallRpc(m_connection, m_wait, handler, method, args, wallet);
     }
 
