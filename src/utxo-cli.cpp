@@ -286,6 +286,14 @@ std::optional<int> Initialise(int argc, char** argv, Settings& settings, std::ve
             std::fprintf(stderr, "Error reading configuration file: %s\n", read.error().c_str());
             return EXIT_FAILURE;
         }
+        // A datadir= in the file moves the data directory (and so the cookie).
+        auto moved = util::BaseDataDir(args, home ? home : "");
+        if (!moved) {
+            std::fprintf(stderr, "Error reading configuration file: specified data directory \"%s\" does not exist.\n",
+                         args.Get("datadir", "").c_str());
+            return EXIT_FAILURE;
+        }
+        settings.base_dir = *moved;
     }
     auto chain = args.ChainName();
     if (!chain) {
