@@ -51,12 +51,13 @@ const char* const CATEGORY_COMMANDS = "CLI Commands";
 void SetupArgs(util::Args& args)
 {
     using util::ARG_COMMAND_LINE_ONLY;
+    using util::ARG_HIDDEN;
     using util::ARG_NETWORK_ONLY;
     args.AddArg("?", "Print this help message and exit", CATEGORY_OPTIONS, ARG_COMMAND_LINE_ONLY);
-    args.AddArg("h", "Print this help message and exit", CATEGORY_OPTIONS, ARG_COMMAND_LINE_ONLY);
-    args.AddArg("help", "Print this help message and exit", CATEGORY_OPTIONS, ARG_COMMAND_LINE_ONLY);
-    args.AddArg("help-debug", "Print this help message including the test and debug options, and exit",
-                CATEGORY_OPTIONS, ARG_COMMAND_LINE_ONLY);
+    // Shown once, as -?, like bitcoin-cli does.
+    args.AddArg("h", "Print this help message and exit", CATEGORY_OPTIONS, ARG_COMMAND_LINE_ONLY | ARG_HIDDEN);
+    args.AddArg("help", "Print this help message and exit", CATEGORY_OPTIONS, ARG_COMMAND_LINE_ONLY | ARG_HIDDEN);
+    args.AddArg("help-debug", "Print this help message and exit", CATEGORY_OPTIONS, ARG_COMMAND_LINE_ONLY | ARG_HIDDEN);
     args.AddArg("version", "Print version and exit", CATEGORY_OPTIONS);
     args.AddArg("color=<when>",
                 "Colour the -getinfo output: always, never, or auto (when standard output is a terminal) "
@@ -105,19 +106,20 @@ void SetupArgs(util::Args& args)
                 CATEGORY_OPTIONS);
 
     args.AddArg("chain=<chain>", "Use the chain <chain>: main, test, testnet4, signet or regtest", CATEGORY_CHAIN);
+    // Hidden as bitcoin-cli hides its test-only options; -chain=regtest is the documented way.
     args.AddArg("regtest", "Use the regression test chain, where blocks can be mined at once. Same as -chain=regtest",
-                CATEGORY_CHAIN);
+                CATEGORY_CHAIN, ARG_HIDDEN);
     args.AddArg("signet", "Use the signet chain. Same as -chain=signet", CATEGORY_CHAIN);
     args.AddArg("signetchallenge=<hex>", "Accepted for compatibility with bitcoin-cli; has no effect here",
-                CATEGORY_CHAIN);
+                CATEGORY_CHAIN, ARG_HIDDEN);
     args.AddArg("signetseednode=<host>", "Accepted for compatibility with bitcoin-cli; has no effect here",
-                CATEGORY_CHAIN);
+                CATEGORY_CHAIN, ARG_HIDDEN);
     args.AddArg("testactivationheight=<name@height>",
-                "Accepted for compatibility with bitcoin-cli; has no effect here", CATEGORY_CHAIN);
+                "Accepted for compatibility with bitcoin-cli; has no effect here", CATEGORY_CHAIN, ARG_HIDDEN);
     args.AddArg("testnet", "Use the testnet3 chain. Same as -chain=test", CATEGORY_CHAIN);
     args.AddArg("testnet4", "Use the testnet4 chain. Same as -chain=testnet4", CATEGORY_CHAIN);
     args.AddArg("vbparams=<deployment:start:end>",
-                "Accepted for compatibility with bitcoin-cli; has no effect here", CATEGORY_CHAIN);
+                "Accepted for compatibility with bitcoin-cli; has no effect here", CATEGORY_CHAIN, ARG_HIDDEN);
 
     args.AddArg("addrinfo", "Count the addresses the node knows, per network and in total", CATEGORY_COMMANDS);
     args.AddArg("generate",
