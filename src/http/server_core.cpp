@@ -282,28 +282,11 @@ void ServerCore::OnRequest(evhttp_request* request)
 
     const auto peer = PeerOf(pending->connection);
     const std::string peer_text = peer ? FormatAddressPort(peer->first, peer->second) : "unknown peer";
-    if (m_interrupted.load()) {
-        m_logger.LogDebug(util::LogCategory::HTTP, "Rejecting request while shutting down");
-        SendResponse(*pending, Response{503, {{"Connection", "close"}}, {}});
-        return;
-    }
-    bool allowed = false;
-    if (peer) {
-        for (const Subnet& subnet : m_options.allowed) allowed = allowed || subnet.Contains(peer->first);
-    }
-    if (!allowed) {
-        m_logger.LogDebug(util::LogCategory::HTTP, "HTTP request from " + peer_text +
-                                                       " rejected: Client network is not allowed RPC access");
-        SendResponse(*pending, Response{403, {}, {}});
+    if (auto refusal = Screen(request, peer ? &peer->first : nullptr, peer_text)) {
+        SendResponse(*pending, std::move(*refusal));
         return;
     }
     const Request::Method method = ToMethod(evhttp_request_get_command(request));
-    if (method == Request::Method::OTHER) {
-        m_logger.LogDebug(util::LogCategory::HTTP, "HTTP request from " + peer_text +
-                                                       " rejected: Unknown HTTP request method");
-        SendResponse(*pending, Response{405, {}, {}});
-        return;
-    }
     const char* uri_text = evhttp_request_get_uri(request);
     std::string uri = uri_text ? uri_text : "";
     if (m_logger.WillLog(util::LogCategory::HTTP)) {
@@ -313,21 +296,10 @@ void ServerCore::OnRequest(evhttp_request* request)
 
     WorkItem item;
     size_t prefix_length = 0;
-    {
-        std::lock_guard lock(m_handlers_mutex);
-        for (const HandlerEntry& entry : m_handlers) {
-            if (entry.exact_match ? uri == entry.prefix : uri.starts_with(entry.prefix)) {
-                item.handler = entry.handler;
-                prefix_length = entry.prefix.size();
-                break;
-            }
-        }
-    }
-    if (!item.handler) {
+    if (!FindHandler(uri, item.handler, prefix_length)) {
         SendResponse(*pending, Response{404, {}, {}});
         return;
     }
-
     item.request.reset(new Request(*this, pending));
     Request& r = *item.request;
     r.m_method = method;
@@ -339,7 +311,46 @@ void ServerCore::OnRequest(evhttp_request* request)
     }
     r.m_body = BodyOf(request);
     r.m_peer = peer_text;
+    Enqueue(std::move(item));
+}
 
+std::optional<Response> ServerCore::Screen(evhttp_request* request, const IpAddress* peer,
+                                           const std::string& peer_text) const
+{
+    if (m_interrupted.load()) {
+        m_logger.LogDebug(util::LogCategory::HTTP, "Rejecting request while shutting down");
+        return Response{503, {{"Connection", "close"}}, {}};
+    }
+    const bool allowed = peer && std::any_of(m_options.allowed.begin(), m_options.allowed.end(),
+                                             [&](const Subnet& subnet) { return subnet.Contains(*peer); });
+    if (!allowed) {
+        m_logger.LogDebug(util::LogCategory::HTTP, "HTTP request from " + peer_text +
+                                                       " rejected: Client network is not allowed RPC access");
+        return Response{403, {}, {}};
+    }
+    if (ToMethod(evhttp_request_get_command(request)) == Request::Method::OTHER) {
+        m_logger.LogDebug(util::LogCategory::HTTP, "HTTP request from " + peer_text +
+                                                       " rejected: Unknown HTTP request method");
+        return Response{405, {}, {}};
+    }
+    return std::nullopt;
+}
+
+bool ServerCore::FindHandler(const std::string& uri, Handler& handler, size_t& prefix_length) const
+{
+    std::lock_guard lock(m_handlers_mutex);
+    for (const HandlerEntry& entry : m_handlers) {
+        if (entry.exact_match ? uri == entry.prefix : uri.starts_with(entry.prefix)) {
+            handler = entry.handler;
+            prefix_length = entry.prefix.size();
+            return true;
+        }
+    }
+    return false;
+}
+
+void ServerCore::Enqueue(WorkItem item)
+{
     switch (m_queue.TryPush(item)) {
     case WorkQueue<WorkItem>::PushResult::Queued:
         return;

@@ -50,17 +50,28 @@ struct HttpResponse {
 // framed, or up to EOF when there is none).
 class TestClient {
 public:
-    explicit TestClient(uint16_t port)
+    explicit TestClient(uint16_t port, bool ipv6 = false)
     {
-        m_fd = ::socket(AF_INET, SOCK_STREAM, 0);
+        m_fd = ::socket(ipv6 ? AF_INET6 : AF_INET, SOCK_STREAM, 0);
         BOOST_REQUIRE(m_fd >= 0);
         timeval guard{static_cast<time_t>(GUARD_TIMEOUT.count()), 0};
         ::setsockopt(m_fd, SOL_SOCKET, SO_RCVTIMEO, &guard, sizeof(guard));
-        sockaddr_in address{};
-        address.sin_family = AF_INET;
-        address.sin_port = htons(port);
-        ::inet_pton(AF_INET, "127.0.0.1", &address.sin_addr);
-        BOOST_REQUIRE(::connect(m_fd, reinterpret_cast<sockaddr*>(&address), sizeof(address)) == 0);
+        sockaddr_storage storage{};
+        socklen_t length;
+        if (ipv6) {
+            auto* address = reinterpret_cast<sockaddr_in6*>(&storage);
+            address->sin6_family = AF_INET6;
+            address->sin6_port = htons(port);
+            ::inet_pton(AF_INET6, "::1", &address->sin6_addr);
+            length = sizeof(*address);
+        } else {
+            auto* address = reinterpret_cast<sockaddr_in*>(&storage);
+            address->sin_family = AF_INET;
+            address->sin_port = htons(port);
+            ::inet_pton(AF_INET, "127.0.0.1", &address->sin_addr);
+            length = sizeof(*address);
+        }
+        BOOST_REQUIRE(::connect(m_fd, reinterpret_cast<sockaddr*>(&storage), length) == 0);
     }
     ~TestClient() { Close(); }
     TestClient(const TestClient&) = delete;
@@ -86,7 +97,7 @@ public:
         std::string_view head(m_buffer.data(), header_end);
         const size_t line_end = head.find("\r\n");
         const std::string_view status_line = head.substr(0, line_end);
-        if (!status_line.starts_with("HTTP/1.1 ") || status_line.size() < 12) return std::nullopt;
+        if (!status_line.starts_with("HTTP/1.") || status_line.size() < 12) return std::nullopt;
         response.status = std::stoi(std::string(status_line.substr(9, 3)));
         if (line_end != std::string_view::npos) {
             std::string_view rest = head.substr(line_end + 2);
@@ -317,6 +328,40 @@ BOOST_AUTO_TEST_CASE(keep_alive)
     BOOST_REQUIRE(last);
     BOOST_CHECK_EQUAL(last->Header("Connection").value_or(""), "close");
     BOOST_CHECK(client.AtEof());
+}
+
+BOOST_AUTO_TEST_CASE(http_1_0_closes)
+{
+    Start();
+    server->AddHandler("/", true, EchoHandler);
+    TestClient client(port);
+    const auto response = client.Request("GET / HTTP/1.0\r\n\r\n");
+    BOOST_REQUIRE(response);
+    BOOST_CHECK_EQUAL(response->status, 200);
+    BOOST_CHECK_EQUAL(response->body, "echo:");
+    BOOST_CHECK(client.AtEof()); // no keep-alive asked for
+}
+
+BOOST_AUTO_TEST_CASE(ipv6_loopback)
+{
+    ServerOptions options = LocalOptions();
+    options.bind = {{"::1", 0}};
+    options.allowed = {*http::Subnet::Parse("::1")};
+    auto started = Server::Start(options, log.Logger());
+    if (!started) {
+        BOOST_TEST_MESSAGE("no IPv6 loopback here; skipped: " << started.error());
+        return;
+    }
+    server = std::move(started.value());
+    const auto bound = server->BoundEndpoints();
+    BOOST_REQUIRE_EQUAL(bound.size(), 1u);
+    BOOST_CHECK_EQUAL(bound[0].host, "::1");
+    server->AddHandler("/", true, EchoHandler);
+    TestClient client(bound[0].port, /*ipv6=*/true);
+    const auto response = client.Request(Post("/", "six"));
+    BOOST_REQUIRE(response);
+    BOOST_CHECK_EQUAL(response->status, 200);
+    BOOST_CHECK(response->Header("X-Peer").value_or("").starts_with("[::1]:"));
 }
 
 BOOST_AUTO_TEST_CASE(routing)
