@@ -119,10 +119,6 @@ util::Result<std::unique_ptr<RpcServer>> RpcServer::Start(const RpcSetup& setup)
     auto port = args.GetInt("rpcport", setup.chain.default_rpc_port);
     auto options = HttpOptionsFromArgs(args, static_cast<uint16_t>(*port), setup.logger);
     if (!options) return util::Error{options.error()};
-    for (const auto& endpoint : options->bind) {
-        setup.logger.Log(util::LogLevel::Info,
-                         "Binding RPC on address " + endpoint.host + " port " + std::to_string(endpoint.port));
-    }
     auto http = http::Server::Start(std::move(*options), setup.logger);
     if (!http) return util::Error{http.error()};
     server->m_http = std::move(*http);
