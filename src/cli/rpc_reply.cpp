@@ -2,6 +2,7 @@
 
 #include <cli/json_access.h>
 #include <cli/json_read.h>
+#include <http/status.h>
 #include <json/write.h>
 
 #include <boost/json.hpp>
@@ -11,11 +12,7 @@
 namespace cli {
 namespace {
 
-constexpr int HTTP_BAD_REQUEST = 400;
-constexpr int HTTP_UNAUTHORIZED = 401;
-constexpr int HTTP_NOT_FOUND = 404;
-constexpr int HTTP_INTERNAL_SERVER_ERROR = 500;
-constexpr int HTTP_SERVICE_UNAVAILABLE = 503;
+using namespace http; // status codes
 
 // RPC_WALLET_NOT_SPECIFIED: several wallets are loaded and none was named.
 constexpr int RPC_WALLET_NOT_SPECIFIED = -19;
@@ -25,7 +22,7 @@ constexpr int RPC_WALLET_NOT_SPECIFIED = -19;
 util::Result<boost::json::value> ParseHttpReply(int status, std::string_view body, bool cookie_missing,
                                                 std::string_view config_path)
 {
-    if (status == HTTP_UNAUTHORIZED) {
+    if (status == STATUS_UNAUTHORIZED) {
         if (cookie_missing) {
             return util::Error{"Could not locate RPC credentials. No authentication cookie could be found, and RPC "
                                "password is not set.  See -rpcpassword and -stdinrpcpass.  Configuration file: (" +
@@ -33,8 +30,8 @@ util::Result<boost::json::value> ParseHttpReply(int status, std::string_view bod
         }
         return util::Error{"Authorization failed: Incorrect rpcuser or rpcpassword"};
     }
-    if (status == HTTP_SERVICE_UNAVAILABLE) return util::Error{"Server response: " + std::string(body)};
-    if (status >= 400 && status != HTTP_BAD_REQUEST && status != HTTP_NOT_FOUND && status != HTTP_INTERNAL_SERVER_ERROR) {
+    if (status == STATUS_SERVICE_UNAVAILABLE) return util::Error{"Server response: " + std::string(body)};
+    if (status >= 400 && status != STATUS_BAD_REQUEST && status != STATUS_NOT_FOUND && status != STATUS_INTERNAL_SERVER_ERROR) {
         return util::Error{"server returned HTTP error " + std::to_string(status)};
     }
     if (body.empty()) return util::Error{"no response from server"};

@@ -1,6 +1,7 @@
 #include <http/server.h>
 
 #include <http/server_core.h>
+#include <http/status.h>
 
 namespace http {
 namespace {
@@ -38,7 +39,7 @@ Request::~Request()
 {
     if (m_replied) return;
     m_core.Logger().Log(util::LogLevel::Warning, "Unhandled HTTP request for " + m_uri);
-    Reply(500, "Unhandled request");
+    Reply(STATUS_INTERNAL_SERVER_ERROR, "Unhandled request");
 }
 
 std::optional<std::string> Request::Header(std::string_view name) const

@@ -1,6 +1,7 @@
 #include <http/server_core.h>
 
 #include <http/ip_address.h>
+#include <http/status.h>
 
 #include <algorithm>
 #include <csignal>
@@ -300,7 +301,7 @@ void ServerCore::OnRequest(evhttp_request* request)
     WorkItem item;
     size_t prefix_length = 0;
     if (!FindHandler(uri, item.handler, prefix_length)) {
-        SendResponse(*pending, Response{404, {}, {}});
+        SendResponse(*pending, Response{STATUS_NOT_FOUND, {}, {}});
         return;
     }
     item.request.reset(new Request(*this, pending));
@@ -322,19 +323,19 @@ std::optional<Response> ServerCore::Screen(evhttp_request* request, const IpAddr
 {
     if (m_interrupted.load()) {
         m_logger.LogDebug(util::LogCategory::HTTP, "Rejecting request while shutting down");
-        return Response{503, {{"Connection", "close"}}, {}};
+        return Response{STATUS_SERVICE_UNAVAILABLE, {{"Connection", "close"}}, {}};
     }
     const bool allowed = peer && std::any_of(m_options.allowed.begin(), m_options.allowed.end(),
                                              [&](const Subnet& subnet) { return subnet.Contains(*peer); });
     if (!allowed) {
         m_logger.LogDebug(util::LogCategory::HTTP, "HTTP request from " + peer_text +
                                                        " rejected: Client network is not allowed RPC access");
-        return Response{403, {}, {}};
+        return Response{STATUS_FORBIDDEN, {}, {}};
     }
     if (ToMethod(evhttp_request_get_command(request)) == Request::Method::OTHER) {
         m_logger.LogDebug(util::LogCategory::HTTP, "HTTP request from " + peer_text +
                                                        " rejected: Unknown HTTP request method");
-        return Response{405, {}, {}};
+        return Response{STATUS_BAD_METHOD, {}, {}};
     }
     return std::nullopt;
 }
@@ -359,11 +360,11 @@ void ServerCore::Enqueue(WorkItem item)
         return;
     case WorkQueue<WorkItem>::PushResult::Full:
         m_logger.Log(util::LogLevel::Warning, std::string(WORK_QUEUE_WARNING));
-        item.request->Reply(503, "Work queue depth exceeded");
+        item.request->Reply(STATUS_SERVICE_UNAVAILABLE, "Work queue depth exceeded");
         return;
     case WorkQueue<WorkItem>::PushResult::Closed: // Interrupt() raced with this request
         item.request->AddHeader("Connection", "close");
-        item.request->Reply(503);
+        item.request->Reply(STATUS_SERVICE_UNAVAILABLE);
         return;
     }
 }

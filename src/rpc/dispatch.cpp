@@ -1,5 +1,6 @@
 #include <rpc/dispatch.h>
 
+#include <http/status.h>
 #include <json/write.h>
 #include <rpc/context.h>
 #include <rpc/table.h>
@@ -10,11 +11,7 @@
 namespace rpc {
 namespace {
 
-constexpr int HTTP_OK = 200;
-constexpr int HTTP_NO_CONTENT = 204;
-constexpr int HTTP_BAD_REQUEST = 400;
-constexpr int HTTP_NOT_FOUND = 404;
-constexpr int HTTP_INTERNAL_SERVER_ERROR = 500;
+using namespace http; // status codes
 
 HttpReply JsonReply(int status, const boost::json::value& value) { return {status, json::WriteJson(value) + "\n"}; }
 
@@ -22,9 +19,9 @@ HttpReply JsonReply(int status, const boost::json::value& value) { return {statu
 // old clients rely on.
 HttpReply ErrorReply(const RpcError& error, const JsonRpcRequest& request)
 {
-    int status = HTTP_INTERNAL_SERVER_ERROR;
-    if (error.code == RPC_INVALID_REQUEST) status = HTTP_BAD_REQUEST;
-    if (error.code == RPC_METHOD_NOT_FOUND) status = HTTP_NOT_FOUND;
+    int status = STATUS_INTERNAL_SERVER_ERROR;
+    if (error.code == RPC_INVALID_REQUEST) status = STATUS_BAD_REQUEST;
+    if (error.code == RPC_METHOD_NOT_FOUND) status = STATUS_NOT_FOUND;
     return JsonReply(status, JsonRpcReply(nullptr, error, request.id, request.version));
 }
 
@@ -76,8 +73,8 @@ HttpReply DispatchJsonRpc(std::string_view body, const JsonRpcRequest& caller, R
         std::optional<RpcError> error;
         auto reply = ExecuteOne(parsed, caller, table, context, request, error);
         if (error) return ErrorReply(*error, request);
-        if (!reply) return {HTTP_NO_CONTENT, {}};
-        return JsonReply(HTTP_OK, *reply);
+        if (!reply) return {STATUS_NO_CONTENT, {}};
+        return JsonReply(STATUS_OK, *reply);
     }
     if (parsed.is_array()) {
         // A batch always answers 200; each member carries its own error.
@@ -94,8 +91,8 @@ HttpReply DispatchJsonRpc(std::string_view body, const JsonRpcRequest& caller, R
         }
         // Only notifications: nothing to say. An empty batch still gets "[]",
         // which older clients expect.
-        if (replies.empty() && !parsed.get_array().empty()) return {HTTP_NO_CONTENT, {}};
-        return JsonReply(HTTP_OK, replies);
+        if (replies.empty() && !parsed.get_array().empty()) return {STATUS_NO_CONTENT, {}};
+        return JsonReply(STATUS_OK, replies);
     }
     return ErrorReply(RpcError{RPC_PARSE_ERROR, "Top-level object parse error"}, request);
 }

@@ -1,5 +1,6 @@
 #include <rpc/http_handler.h>
 
+#include <http/status.h>
 #include <rpc/auth.h>
 #include <rpc/context.h>
 #include <rpc/dispatch.h>
@@ -13,7 +14,7 @@ void ServeJsonRpc(http::Request& request, const Authenticator& authenticator, Rp
                   const HttpHandlerOptions& options)
 {
     if (request.GetMethod() != http::Request::Method::POST) {
-        request.Reply(405, "JSONRPC server handles only POST requests");
+        request.Reply(http::STATUS_BAD_METHOD, "JSONRPC server handles only POST requests");
         return;
     }
     const auto header = request.Header("authorization");
@@ -28,7 +29,7 @@ void ServeJsonRpc(http::Request& request, const Authenticator& authenticator, Rp
             std::this_thread::sleep_for(options.failed_auth_delay);
         }
         request.AddHeader("WWW-Authenticate", "Basic realm=\"jsonrpc\"");
-        request.Reply(401);
+        request.Reply(http::STATUS_UNAUTHORIZED);
         return;
     }
     JsonRpcRequest caller;
@@ -36,7 +37,7 @@ void ServeJsonRpc(http::Request& request, const Authenticator& authenticator, Rp
     caller.auth_user = *user;
     if (options.log_ips) caller.peer = request.PeerAddress();
     HttpReply reply = DispatchJsonRpc(request.Body(), caller, table, context);
-    if (reply.status != 204) request.AddHeader("Content-Type", "application/json");
+    if (reply.status != http::STATUS_NO_CONTENT) request.AddHeader("Content-Type", "application/json");
     request.Reply(reply.status, std::move(reply.body));
 }
 
