@@ -32,7 +32,15 @@ bool InterpretBool(std::string_view value)
 
 void Args::AddArg(std::string name, std::string help, std::string category, uint32_t flags)
 {
-    ArgSpec spec{name, std::move(help), std::move(category), flags};
+    std::string hint;
+    if (const size_t eq = name.find('='); eq != std::string::npos) {
+        hint = name.substr(eq);
+        name.erase(eq);
+    }
+    if (std::find(m_category_order.begin(), m_category_order.end(), category) == m_category_order.end()) {
+        m_category_order.push_back(category);
+    }
+    ArgSpec spec{name, std::move(hint), std::move(help), std::move(category), flags};
     m_specs.emplace(std::move(name), std::move(spec));
 }
 
@@ -280,15 +288,46 @@ util::Result<int64_t> Args::GetInt(std::string_view name, int64_t fallback) cons
     return n;
 }
 
+namespace {
+
+// Wraps `text` at word boundaries so no line passes `width` columns, each line
+// prefixed by `indent` spaces; explicit newlines are kept.
+std::string WrapText(std::string_view text, size_t indent, size_t width)
+{
+    std::string out;
+    const std::string pad(indent, ' ');
+    while (true) {
+        const size_t newline = text.find('\n');
+        std::string_view paragraph = text.substr(0, newline);
+        do {
+            size_t take = paragraph.size();
+            if (indent + take > width) {
+                const size_t space = paragraph.rfind(' ', width - indent);
+                take = (space == std::string_view::npos || space == 0) ? width - indent : space;
+            }
+            out += pad;
+            out += paragraph.substr(0, take);
+            out += '\n';
+            paragraph.remove_prefix(take);
+            while (!paragraph.empty() && paragraph.front() == ' ') paragraph.remove_prefix(1);
+        } while (!paragraph.empty());
+        if (newline == std::string_view::npos) break;
+        text.remove_prefix(newline + 1);
+    }
+    return out;
+}
+
+} // namespace
+
 std::string Args::HelpText() const
 {
-    std::map<std::string, std::vector<const ArgSpec*>> by_category;
-    for (const auto& [name, spec] : m_specs) by_category[spec.category].push_back(&spec);
     std::string out;
-    for (const auto& [category, specs] : by_category) {
+    for (const std::string& category : m_category_order) {
         out += category + ":\n\n";
-        for (const ArgSpec* spec : specs) {
-            out += "  -" + spec->name + "\n       " + spec->help + "\n\n";
+        for (const auto& [name, spec] : m_specs) {
+            if (spec.category != category) continue;
+            out += "  -" + name + spec.value_hint + "\n";
+            out += WrapText(spec.help, 7, 79) + "\n";
         }
     }
     return out;

@@ -35,6 +35,7 @@ enum ArgFlags : uint32_t {
 
 struct ArgSpec {
     std::string name; // without the leading '-'
+    std::string value_hint; // "=<n>" shown after the name in help, or empty
     std::string help;
     std::string category;
     uint32_t flags{ARG_NONE};
@@ -42,6 +43,8 @@ struct ArgSpec {
 
 class Args {
 public:
+    // `name` may carry a value hint for the help text: "dbcache=<n>".
+    // Categories appear in help in the order they are first used.
     void AddArg(std::string name, std::string help, std::string category, uint32_t flags = ARG_NONE);
 
     // Parses argv[1..]. Errors: unknown option, negating a non-negatable one,
@@ -82,7 +85,8 @@ public:
     bool IsNegated(std::string_view name) const;
 
     const std::vector<std::string>& Warnings() const { return m_warnings; }
-    // Grouped help text with each option's help line, by category.
+    // Help in bitcoind's layout: each category's title, then its options in
+    // name order, help wrapped to 79 columns under a 7-space indent.
     std::string HelpText() const;
 
 private:
@@ -101,6 +105,7 @@ private:
     const std::vector<Value>* Lookup(std::string_view name) const;
 
     std::map<std::string, ArgSpec, std::less<>> m_specs;
+    std::vector<std::string> m_category_order;
     Store m_command_line;
     std::map<std::string, Store, std::less<>> m_config_sections; // "" = top level
     std::string m_network{"main"};

@@ -13,7 +13,7 @@ Args MakeArgs()
     Args args;
     args.AddArg("datadir", "Data directory", "Options", util::ARG_COMMAND_LINE_ONLY);
     args.AddArg("conf", "Config file", "Options", util::ARG_COMMAND_LINE_ONLY);
-    args.AddArg("dbcache", "Cache size (MiB)", "Options");
+    args.AddArg("dbcache=<n>", "Cache size (MiB)", "Options");
     args.AddArg("server", "Accept RPC commands", "RPC server options");
     args.AddArg("rpcuser", "RPC user", "RPC server options");
     args.AddArg("rpcpassword", "RPC password", "RPC server options");
@@ -230,7 +230,15 @@ BOOST_AUTO_TEST_CASE(bool_interpretation_and_help)
     BOOST_CHECK(!util::InterpretBool("no")); // like atoi: no leading number is 0
     const std::string help = MakeArgs().HelpText();
     BOOST_CHECK(help.find("Connection options:") != std::string::npos);
-    BOOST_CHECK(help.find("  -dbcache\n       Cache size (MiB)") != std::string::npos);
+    BOOST_CHECK(help.find("  -dbcache=<n>\n       Cache size (MiB)\n") != std::string::npos);
+    // Categories in the order they were first used, not alphabetical.
+    BOOST_CHECK(help.find("Options:") < help.find("RPC server options:"));
+    BOOST_CHECK(help.find("RPC server options:") < help.find("Connection options:"));
+    // Long help wraps at 79 columns under the 7-space indent.
+    Args wrapped;
+    wrapped.AddArg("x", std::string(60, 'a') + " " + std::string(30, 'b') + "\nsecond", "Options");
+    BOOST_CHECK_EQUAL(wrapped.HelpText(), "Options:\n\n  -x\n       " + std::string(60, 'a') + "\n       " +
+                                              std::string(30, 'b') + "\n       second\n\n");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

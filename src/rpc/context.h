@@ -1,0 +1,35 @@
+// What RPC handlers may reach: the node's pieces, passed in by node/.
+//
+// rpc/ never reaches upward (ARCHITECTURE.md): the node builds one context
+// at start-up and the handlers use only what is here. Later services (chain
+// state, P2P) add their views to it.
+#ifndef UTXO_RPC_CONTEXT_H
+#define UTXO_RPC_CONTEXT_H
+
+#include <consensus/chain_params.h>
+#include <util/clock.h>
+#include <util/logging.h>
+
+#include <cstdint>
+#include <functional>
+#include <string>
+
+namespace rpc {
+
+class RpcTable;
+
+struct RpcContext {
+    RpcTable& table;
+    util::Logger& logger;
+    const util::Clock& clock;
+    const consensus::ChainParams& chain;
+    int64_t start_time_micros;
+    std::string log_path;                  // debug.log, for getrpcinfo
+    std::function<void()> request_shutdown; // the `stop` RPC
+    std::string user_agent;                // "/utxod:0.1.0/"
+    int client_version;                    // 10000 * major + 100 * minor + patch
+};
+
+} // namespace rpc
+
+#endif // UTXO_RPC_CONTEXT_H

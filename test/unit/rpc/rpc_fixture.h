@@ -1,0 +1,46 @@
+// A method table with every method registered, over a regtest context with
+// a fixed clock, for the RPC unit tests.
+#ifndef UTXO_TEST_UNIT_RPC_RPC_FIXTURE_H
+#define UTXO_TEST_UNIT_RPC_RPC_FIXTURE_H
+
+#include <consensus/chain_params.h>
+#include <rpc/blockchain.h>
+#include <rpc/context.h>
+#include <rpc/control.h>
+#include <rpc/dispatch.h>
+#include <rpc/network.h>
+#include <rpc/table.h>
+#include <util/clock.h>
+#include <util/logging.h>
+
+namespace test {
+
+struct RpcFixture {
+    util::FixedClock clock{1'700'000'000'000'000};
+    util::Logger logger{clock};
+    consensus::ChainParams chain{*consensus::CreateChainParams(consensus::ChainType::REGTEST)};
+    rpc::RpcTable table;
+    int shutdown_requests{0};
+    rpc::RpcContext context{table, logger, clock, chain, clock.NowMicros() - 42'000'000, "/tmp/regtest/debug.log",
+                            [this] { ++shutdown_requests; }, "/utxod:0.1.0/", 100};
+
+    explicit RpcFixture(bool warm = true)
+    {
+        rpc::RegisterControlMethods(table);
+        rpc::RegisterBlockchainMethods(table);
+        rpc::RegisterNetworkMethods(table);
+        if (warm) table.SetWarmupFinished();
+    }
+
+    rpc::HttpReply Post(std::string_view body)
+    {
+        rpc::JsonRpcRequest caller;
+        caller.uri = "/";
+        caller.auth_user = "__cookie__";
+        return rpc::DispatchJsonRpc(body, caller, table, context);
+    }
+};
+
+} // namespace test
+
+#endif // UTXO_TEST_UNIT_RPC_RPC_FIXTURE_H
