@@ -34,8 +34,9 @@ void LogCall(const JsonRpcRequest& request, RpcContext& context)
     std::string method;
     // Method names come from the network: keep the log line printable.
     for (char c : request.method) method += (c >= 0x20 && c < 0x7f) ? c : '?';
-    context.logger.LogDebug(util::LogCategory::RPC,
-                            "ThreadRPCServer method=" + method + " user=" + request.auth_user);
+    std::string line = "ThreadRPCServer method=" + method + " user=" + request.auth_user;
+    if (!request.peer.empty()) line += " peeraddr=" + request.peer;
+    context.logger.LogDebug(util::LogCategory::RPC, line);
 }
 
 // Runs one request object; the reply object, or nullopt for a notification.

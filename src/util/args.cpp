@@ -323,9 +323,13 @@ std::string Args::HelpText() const
 {
     std::string out;
     for (const std::string& category : m_category_order) {
+        const bool shown = std::any_of(m_specs.begin(), m_specs.end(), [&](const auto& entry) {
+            return entry.second.category == category && !(entry.second.flags & ARG_HIDDEN);
+        });
+        if (!shown) continue;
         out += category + ":\n\n";
         for (const auto& [name, spec] : m_specs) {
-            if (spec.category != category) continue;
+            if (spec.category != category || (spec.flags & ARG_HIDDEN)) continue;
             out += "  -" + name + spec.value_hint + "\n";
             out += WrapText(spec.help, 7, 79) + "\n";
         }

@@ -31,6 +31,7 @@ enum ArgFlags : uint32_t {
     ARG_NETWORK_ONLY = 1U << 0,      // per-network: ignored at a config file's top level off main
     ARG_DISALLOW_NEGATION = 1U << 1, // -nofoo is an error
     ARG_COMMAND_LINE_ONLY = 1U << 2, // may not appear in a config file (-conf, -datadir...)
+    ARG_HIDDEN = 1U << 3,            // accepted but left out of -help (another program's option in a shared file)
 };
 
 struct ArgSpec {

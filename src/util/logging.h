@@ -14,6 +14,7 @@
 #include <functional>
 #include <mutex>
 #include <optional>
+#include <source_location>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -40,6 +41,7 @@ std::string FormatIso8601(int64_t unix_micros, bool with_micros);
 struct LoggerOptions {
     bool log_time_micros{false};
     bool log_thread_names{false};
+    bool log_source_locations{false}; // "[file:line] [function] " before the message
 };
 
 class Logger {
@@ -58,12 +60,15 @@ public:
     std::vector<std::string_view> EnabledCategories() const;
 
     // Unconditional message at `level` (Info, Warning, Error).
-    void Log(LogLevel level, std::string_view message);
+    void Log(LogLevel level, std::string_view message,
+             std::source_location where = std::source_location::current());
     // Message in `category`, written only when that category is enabled.
-    void LogDebug(LogCategory category, std::string_view message);
+    void LogDebug(LogCategory category, std::string_view message,
+                  std::source_location where = std::source_location::current());
 
     // The line Log/LogDebug would write, for tests and for sinks that reformat.
-    std::string FormatLine(LogLevel level, std::optional<LogCategory> category, std::string_view message) const;
+    std::string FormatLine(LogLevel level, std::optional<LogCategory> category, std::string_view message,
+                           std::source_location where = std::source_location::current()) const;
 
     // Name this thread shows in log lines when log_thread_names is set.
     static void SetThreadName(std::string name);

@@ -63,4 +63,20 @@ BOOST_AUTO_TEST_CASE(levels_and_options)
                       "2009-01-03T18:15:05.000042Z [main] [net:error] bad peer\n");
 }
 
+void LogFromHere(Logger& logger, std::string& line)
+{
+    logger.AddSink([&](std::string_view text) { line = text; });
+    logger.Log(LogLevel::Info, "located"); // line 69 of this file
+}
+
+BOOST_AUTO_TEST_CASE(source_locations)
+{
+    const util::FixedClock clock(1231006505'000000);
+    Logger logger(clock, util::LoggerOptions{.log_source_locations = true});
+    std::string line;
+    LogFromHere(logger, line);
+    BOOST_CHECK(line.starts_with("2009-01-03T18:15:05Z ["));
+    BOOST_CHECK_MESSAGE(line.ends_with("logging_tests.cpp:69] [LogFromHere] located\n"), line);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -1,0 +1,28 @@
+#include <crypto/random.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+
+#include <sys/random.h>
+
+namespace crypto {
+
+void GetStrongRandomBytes(std::span<uint8_t> out)
+{
+    size_t done = 0;
+    while (done < out.size()) {
+        // Reads of more than 256 bytes may be cut short, and a signal can
+        // interrupt a read before the pool is ready: keep asking.
+        const ssize_t got = getrandom(out.data() + done, out.size() - done, 0);
+        if (got < 0) {
+            if (errno == EINTR) continue;
+            std::fprintf(stderr, "getrandom failed: %s\n", std::strerror(errno));
+            std::abort();
+        }
+        done += static_cast<size_t>(got);
+    }
+}
+
+} // namespace crypto
