@@ -68,9 +68,10 @@ Server::Server(std::unique_ptr<detail::ServerCore> core) : m_core(std::move(core
 
 Server::~Server() = default; // ~ServerCore stops
 
-util::Result<std::unique_ptr<Server>> Server::Start(ServerOptions options, util::Logger& logger)
+util::Result<std::unique_ptr<Server>> Server::Start(ServerOptions options, util::Logger& logger,
+                                                    std::vector<Route> routes)
 {
-    auto core = detail::ServerCore::Start(std::move(options), logger);
+    auto core = detail::ServerCore::Start(std::move(options), logger, std::move(routes));
     if (!core) return util::Error{core.error()};
     return std::unique_ptr<Server>(new Server(std::move(core.value())));
 }

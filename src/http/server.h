@@ -120,15 +120,24 @@ std::string_view MethodName(Request::Method method);
 
 using Handler = std::function<void(Request&)>;
 
+// A handler with the request targets it serves (see Server::AddHandler).
+struct Route {
+    std::string prefix;
+    bool exact_match;
+    Handler handler;
+};
+
 // Thread-safe: every member may be called from any thread except Stop() and
 // the destructor, which must not run on a worker thread (inside a handler).
 class Server {
 public:
     // Binds every endpoint it can (each failure logged as a warning, and a
     // warning when binding to every interface); error "Unable to bind any
-    // endpoint for RPC server" when none binds. Then starts the event-loop
-    // thread and the worker threads.
-    static util::Result<std::unique_ptr<Server>> Start(ServerOptions options, util::Logger& logger);
+    // endpoint for RPC server" when none binds. Then registers `routes` and
+    // starts the event-loop thread and the worker threads, so a client that
+    // connects at once never meets a server without its handlers (404).
+    static util::Result<std::unique_ptr<Server>> Start(ServerOptions options, util::Logger& logger,
+                                                       std::vector<Route> routes = {});
 
     // The endpoints actually bound, with the ports the kernel chose for port 0.
     std::vector<Endpoint> BoundEndpoints() const;

@@ -87,7 +87,8 @@ ServerCore::ServerCore(ServerOptions options, util::Logger& logger)
 
 ServerCore::~ServerCore() { Stop(); }
 
-util::Result<std::unique_ptr<ServerCore>> ServerCore::Start(ServerOptions options, util::Logger& logger)
+util::Result<std::unique_ptr<ServerCore>> ServerCore::Start(ServerOptions options, util::Logger& logger,
+                                                            std::vector<Route> routes)
 {
     UseLibeventThreads();
     std::unique_ptr<ServerCore> core(new ServerCore(std::move(options), logger));
@@ -110,6 +111,8 @@ util::Result<std::unique_ptr<ServerCore>> ServerCore::Start(ServerOptions option
 
     core->m_wakeup.reset(event_new(core->m_base.get(), -1, 0, &WakeupCallback, core.get()));
     if (!core->m_wakeup) return util::Error{"Couldn't create the HTTP server's wakeup event"};
+
+    for (Route& route : routes) core->AddHandler(std::move(route.prefix), route.exact_match, std::move(route.handler));
 
     const int workers = std::max(opts.worker_threads, 1);
     logger.LogDebug(util::LogCategory::HTTP, "Starting HTTP server with " + std::to_string(workers) +

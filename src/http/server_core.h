@@ -56,7 +56,8 @@ struct PendingRequest {
 
 class ServerCore {
 public:
-    static util::Result<std::unique_ptr<ServerCore>> Start(ServerOptions options, util::Logger& logger);
+    static util::Result<std::unique_ptr<ServerCore>> Start(ServerOptions options, util::Logger& logger,
+                                                           std::vector<Route> routes);
     ~ServerCore();
 
     std::vector<Endpoint> BoundEndpoints() const { return m_bound; }

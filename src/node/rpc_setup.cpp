@@ -119,21 +119,15 @@ util::Result<std::unique_ptr<RpcServer>> RpcServer::Start(const RpcSetup& setup)
     auto port = args.GetInt("rpcport", setup.chain.default_rpc_port);
     auto options = HttpOptionsFromArgs(args, static_cast<uint16_t>(*port), setup.logger);
     if (!options) return util::Error{options.error()};
-    for (const auto& endpoint : options->bind) {
-        setup.logger.Log(util::LogLevel::Info,
-                         "Binding RPC on address " + endpoint.host + " port " + std::to_string(endpoint.port));
-    }
-    auto http = http::Server::Start(std::move(*options), setup.logger);
-    if (!http) return util::Error{http.error()};
-    server->m_http = std::move(*http);
-
     const rpc::HttpHandlerOptions handler_options{.log_ips = args.GetBool("logips", false)};
     const auto handler = [raw = server.get(), handler_options](http::Request& request) {
         rpc::ServeJsonRpc(request, *raw->m_authenticator, *raw->m_table, *raw->m_context, handler_options);
     };
-    server->m_http->AddHandler("/", /*exact_match=*/true, handler);
     // Wallet endpoints share the table until there is a wallet.
-    server->m_http->AddHandler("/wallet/", /*exact_match=*/false, handler);
+    std::vector<http::Route> routes{{"/", /*exact_match=*/true, handler}, {"/wallet/", /*exact_match=*/false, handler}};
+    auto http = http::Server::Start(std::move(*options), setup.logger, std::move(routes));
+    if (!http) return util::Error{http.error()};
+    server->m_http = std::move(*http);
     setup.logger.Log(util::LogLevel::Info, "Starting HTTP RPC server");
     return server;
 }

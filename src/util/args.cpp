@@ -254,15 +254,33 @@ std::string Args::Get(std::string_view name, std::string_view fallback) const
 
 std::vector<std::string> Args::GetAll(std::string_view name) const
 {
+    // Lists gather every source, as bitcoind's do (-rpcauth on the command
+    // line and in the file both count). A negation drops what came before it
+    // in its source and every lower-precedence source.
+    std::vector<const std::vector<Value>*> sources;
+    if (auto it = m_command_line.find(name); it != m_command_line.end()) sources.push_back(&it->second);
+    if (auto s = m_config_sections.find(m_network); s != m_config_sections.end()) {
+        if (auto it = s->second.find(name); it != s->second.end()) sources.push_back(&it->second);
+    }
+    const ArgSpec* spec = Find(name);
+    const bool top_level_applies = m_network == "main" || !spec || !(spec->flags & ARG_NETWORK_ONLY);
+    if (auto s = m_config_sections.find(""); top_level_applies && s != m_config_sections.end()) {
+        if (auto it = s->second.find(name); it != s->second.end()) sources.push_back(&it->second);
+    }
     std::vector<std::string> out;
-    const auto* values = Lookup(name);
-    if (!values) return out;
-    for (const Value& v : *values) {
-        if (v.negated) {
-            out.clear(); // -noconnect clears the list
-        } else {
-            out.push_back(v.text);
+    for (const auto* values : sources) {
+        bool negated = false;
+        std::vector<std::string> from_source;
+        for (const Value& v : *values) {
+            if (v.negated) {
+                from_source.clear();
+                negated = true;
+            } else {
+                from_source.push_back(v.text);
+            }
         }
+        out.insert(out.end(), from_source.begin(), from_source.end());
+        if (negated) break;
     }
     return out;
 }

@@ -77,7 +77,9 @@ public:
     // else the top level); a negated option reads as "0".
     std::optional<std::string> Get(std::string_view name) const;
     std::string Get(std::string_view name, std::string_view fallback) const;
-    // All values of a repeatable option, from the highest-precedence source that has any.
+    // All values of a repeatable option: command line, then the network's
+    // section, then the top level; a negation (-noconnect) drops the values
+    // before it in its source and all lower-precedence sources.
     std::vector<std::string> GetAll(std::string_view name) const;
     bool GetBool(std::string_view name, bool fallback) const;
     // Error when set to something that is not an integer.

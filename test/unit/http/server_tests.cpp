@@ -256,9 +256,9 @@ struct ServerFixture {
     std::unique_ptr<Server> server;
     uint16_t port{0};
 
-    void Start(ServerOptions options = LocalOptions())
+    void Start(ServerOptions options = LocalOptions(), std::vector<http::Route> routes = {})
     {
-        auto started = Server::Start(std::move(options), log.Logger());
+        auto started = Server::Start(std::move(options), log.Logger(), std::move(routes));
         BOOST_REQUIRE_MESSAGE(started, (started ? std::string() : started.error()));
         server = std::move(started.value());
         const auto bound = server->BoundEndpoints();
@@ -305,6 +305,23 @@ BOOST_AUTO_TEST_CASE(handler_reply)
     BOOST_CHECK(peer.starts_with("127.0.0.1:"));
     // Core's debug line for every request.
     BOOST_CHECK(log.WaitFor("[http] Received a POST request for / from " + peer));
+}
+
+BOOST_AUTO_TEST_CASE(routes_given_at_start)
+{
+    // Registered before the loop runs: the very first request finds them.
+    Start(LocalOptions(), {{"/", true, EchoHandler}, {"/wallet/", false, EchoHandler}});
+    TestClient client(port);
+    const auto root = client.Request(Post("/", "a"));
+    BOOST_REQUIRE(root);
+    BOOST_CHECK_EQUAL(root->status, 200);
+    const auto wallet = client.Request(Post("/wallet/w1", "b"));
+    BOOST_REQUIRE(wallet);
+    BOOST_CHECK_EQUAL(wallet->status, 200);
+    BOOST_CHECK_EQUAL(wallet->Header("X-Rest").value_or(""), "w1");
+    const auto other = client.Request(Post("/other", "c"));
+    BOOST_REQUIRE(other);
+    BOOST_CHECK_EQUAL(other->status, 404);
 }
 
 BOOST_AUTO_TEST_CASE(keep_alive)

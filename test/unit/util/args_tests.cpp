@@ -141,6 +141,29 @@ BOOST_AUTO_TEST_CASE(config_file_and_precedence)
     BOOST_CHECK_EQUAL(on_test.Get("port", ""), "3333"); // "test.port" form
 }
 
+BOOST_AUTO_TEST_CASE(lists_gather_every_source)
+{
+    const std::string conf = "debug=top\n[regtest]\ndebug=section\nconnect=c1\n";
+    Args args = MakeArgs();
+    BOOST_REQUIRE(args.ParseCommandLine({"-regtest", "-debug=cli"}));
+    BOOST_REQUIRE(args.ReadConfig(conf, "utxod.conf"));
+    args.SelectNetwork("regtest");
+    BOOST_CHECK((args.GetAll("debug") == std::vector<std::string>{"cli", "section", "top"}));
+    // A negation on the command line drops the file's values...
+    Args negated = MakeArgs();
+    BOOST_REQUIRE(negated.ParseCommandLine({"-regtest", "-noconnect"}));
+    BOOST_REQUIRE(negated.ReadConfig(conf, "utxod.conf"));
+    negated.SelectNetwork("regtest");
+    BOOST_CHECK(negated.GetAll("connect").empty());
+    BOOST_CHECK(negated.IsNegated("connect"));
+    // ...and values after it on the command line still count.
+    Args renewed = MakeArgs();
+    BOOST_REQUIRE(renewed.ParseCommandLine({"-regtest", "-connect=a", "-noconnect", "-connect=b"}));
+    BOOST_REQUIRE(renewed.ReadConfig(conf, "utxod.conf"));
+    renewed.SelectNetwork("regtest");
+    BOOST_CHECK((renewed.GetAll("connect") == std::vector<std::string>{"b"}));
+}
+
 BOOST_AUTO_TEST_CASE(config_errors_are_never_silent)
 {
     const std::pair<std::string, std::string> cases[] = {
