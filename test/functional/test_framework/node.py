@@ -286,10 +286,15 @@ class Node:
 
     def describe_logs(self, lines=40):
         parts = []
+        shown = set()
         for name, path in (("debug.log", self.debug_log), ("stderr", self.stderr_path),
                            ("stdout", self.stdout_path)):
             if os.path.exists(path) and os.path.getsize(path) > 0:
-                parts.append("--- node%d %s (last %d lines) ---\n%s" % (self.index, name, lines, tail(path, lines)))
+                text = tail(path, lines)
+                if text in shown:  # stdout usually repeats debug.log (-printtoconsole)
+                    continue
+                shown.add(text)
+                parts.append("--- node%d %s (last %d lines) ---\n%s" % (self.index, name, lines, text))
         return "\n".join(parts)
 
     def cleanup(self, keep=False):
