@@ -70,7 +70,7 @@ class BitcoinlibTest(TestCase):
 
     def run_test(self):
         if not HAVE_BITCOINLIB:
-            self.skip("python-bitcoinlib (python3-bitcoinlib) is not installed")
+            raise AssertionError("python-bitcoinlib is not installed: depends/install-debian.sh installs python3-bitcoinlib")
         import bitcoin
         import bitcoin.rpc
         bitcoin.SelectParams("regtest")

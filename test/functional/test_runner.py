@@ -5,7 +5,7 @@ process group with its own temporary directory.
 
 Prints one line per test (name, passed/failed/skipped, seconds), the output
 of every failed test, and the summary line "N passed, N failed". Exits 1 if
-any test failed, 77 (skipped, for automake) if utxod is not built, else 0.
+any test failed or utxod is not built, else 0.
 
 Environment: top_builddir / top_srcdir (exported by make check; default: the
 source tree), UTXOD and UTXO_CLI (override the binaries),
@@ -117,9 +117,10 @@ def main():
     top_builddir = os.environ.get("top_builddir") or os.path.normpath(os.path.join(HERE, "..", ".."))
     utxod = os.environ.get("UTXOD") or os.path.join(top_builddir, "src", "utxod")
     if not os.path.exists(utxod):
-        print("utxod not found at %s: functional tests skipped" % utxod)
-        print("0 passed, 0 failed")
-        return 77
+        # A missing daemon is a failure, never a silent skip.
+        print("utxod not found at %s: build it (make), or set UTXOD" % utxod)
+        print("0 passed, 1 failed")
+        return 1
 
     base_tmp = tempfile.mkdtemp(prefix="utxo_functional_")
     results = []

@@ -91,7 +91,7 @@ class TestCase:
         try:
             self.set_test_params()
             if not os.path.exists(utxod_path()):
-                raise SkipTest("utxod not found at %s (build it, or set UTXOD)" % utxod_path())
+                raise AssertionError("utxod not found at %s (build it, or set UTXOD)" % utxod_path())
             self.setup_nodes()
             self.run_test()
             self._stop_running_nodes()
