@@ -5,7 +5,9 @@ RPC answers "utxod stopping" and the process exits 0 after logging
 as cleanly; a second utxod on the same data directory exits 1 because it
 cannot lock it; an unknown option exits 1 naming it; -daemon detaches (the
 foreground process exits 0, the node answers RPC, utxod.pid in the network
-directory holds the running node's pid and is removed at shutdown)."""
+directory holds the running node's pid and is removed at shutdown); SIGHUP
+makes the node reopen debug.log (after a log rotation moved it away); an RPC
+port already in use stops start-up with exit 1 and one clear line."""
 import os
 import signal
 
@@ -41,6 +43,28 @@ class StartStopTest(TestCase):
         node.assert_start_error([], "Cannot obtain a lock on data directory")
         assert_equal(node.rpc.call("getblockcount"), 0)  # the first one is unharmed
         node.stop()
+
+        self.log.info("SIGHUP reopens debug.log")
+        node.start(extra_args=["-debug=rpc"])
+        rotated = node.rotate_log()
+        node.send_signal(signal.SIGHUP)
+
+        def reopened():
+            # Each call logs a [rpc] line: once the file is reopened it lands in a new debug.log.
+            node.rpc.call("getblockcount")
+            return os.path.exists(node.debug_log)
+        wait_until(reopened, what="a new debug.log after SIGHUP")
+        node.stop()
+        with open(node.debug_log, encoding="utf-8") as f:
+            assert_true("Shutdown: done" in f.read(), "the shutdown is logged in the reopened file")
+        with open(rotated, encoding="utf-8") as f:
+            assert_true("init message: Done loading" in f.read(), "start-up stayed in the rotated file")
+
+        self.log.info("an RPC port in use")
+        other = self.add_node()
+        other.start()
+        node.assert_start_error(["-rpcport=%d" % other.rpc_port], "Error: Unable to bind any endpoint for RPC server")
+        other.stop()
 
         self.log.info("unknown command-line option")
         node.assert_start_error(["-foo"], "Invalid parameter -foo")

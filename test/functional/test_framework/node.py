@@ -146,6 +146,14 @@ class Node:
             f.seek(getattr(self, "_stderr_offset", 0))
             return f.read().decode("utf-8", "replace")
 
+    def rotate_log(self):
+        """Moves debug.log away as logrotate does (the node keeps writing to
+        the moved file until it reopens it); returns the new name."""
+        rotated = self.debug_log + ".1"
+        os.rename(self.debug_log, rotated)
+        self._log_offset = 0  # the next debug.log starts empty
+        return rotated
+
     def log_since_start(self):
         """What utxod wrote to debug.log since the last start."""
         try:
