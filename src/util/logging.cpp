@@ -126,22 +126,9 @@ std::vector<std::string_view> Logger::EnabledCategories() const
     return out;
 }
 
-namespace {
-
-// "Foo" from gcc's "void node::Foo(int)": the bare name, as __func__ gives
-// it (and as bitcoind prints it).
-std::string_view FunctionName(std::string_view signature)
-{
-    signature = signature.substr(0, signature.find('('));
-    if (const size_t space = signature.rfind(' '); space != std::string_view::npos) signature.remove_prefix(space + 1);
-    if (const size_t scope = signature.rfind("::"); scope != std::string_view::npos) signature.remove_prefix(scope + 2);
-    return signature;
-}
-
-} // namespace
 
 std::string Logger::FormatLine(LogLevel level, std::optional<LogCategory> category, std::string_view message,
-                               std::source_location where) const
+                               SourceLocation where) const
 {
     std::string line = FormatIso8601(m_clock.NowMicros(), m_options.log_time_micros);
     line += ' ';
@@ -151,12 +138,12 @@ std::string Logger::FormatLine(LogLevel level, std::optional<LogCategory> catego
         line += "] ";
     }
     if (m_options.log_source_locations) {
-        std::string_view file = where.file_name();
+        std::string_view file = where.file;
         if (const size_t src = file.rfind("src/"); src != std::string_view::npos) file.remove_prefix(src);
         line += '[';
         line += file;
-        line += ':' + std::to_string(where.line()) + "] [";
-        line += FunctionName(where.function_name());
+        line += ':' + std::to_string(where.line) + "] [";
+        line += where.function;
         line += "] ";
     }
     // bitcoind's prefixes: "[net] " for a category's debug line, "[warning] " or
@@ -174,12 +161,12 @@ std::string Logger::FormatLine(LogLevel level, std::optional<LogCategory> catego
     return line;
 }
 
-void Logger::Log(LogLevel level, std::string_view message, std::source_location where)
+void Logger::Log(LogLevel level, std::string_view message, SourceLocation where)
 {
     Write(FormatLine(level, std::nullopt, message, where));
 }
 
-void Logger::LogDebug(LogCategory category, std::string_view message, std::source_location where)
+void Logger::LogDebug(LogCategory category, std::string_view message, SourceLocation where)
 {
     if (!WillLog(category)) return;
     Write(FormatLine(LogLevel::Debug, category, message, where));

@@ -14,7 +14,6 @@
 #include <functional>
 #include <mutex>
 #include <optional>
-#include <source_location>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -28,6 +27,20 @@ enum class LogCategory : uint8_t {
     VALIDATION, I2P, IPC, LOCK, BLOCKSTORAGE, TXRECONCILIATION, SCAN, TXPACKAGES,
 };
 inline constexpr size_t LOG_CATEGORY_COUNT = static_cast<size_t>(LogCategory::TXPACKAGES) + 1;
+
+// Where a log call was made, for -logsourcelocations. Our own instead of
+// std::source_location, which clang 14 (the fuzzing compiler) cannot build
+// with libstdc++ 12. As a default argument it captures the caller's place.
+struct SourceLocation {
+    const char* file;
+    int line;
+    const char* function; // the bare name, as __func__
+    static constexpr SourceLocation Current(const char* file = __builtin_FILE(), int line = __builtin_LINE(),
+                                            const char* function = __builtin_FUNCTION())
+    {
+        return {file, line, function};
+    }
+};
 
 enum class LogLevel : uint8_t { Trace, Debug, Info, Warning, Error };
 
@@ -61,14 +74,14 @@ public:
 
     // Unconditional message at `level` (Info, Warning, Error).
     void Log(LogLevel level, std::string_view message,
-             std::source_location where = std::source_location::current());
+             SourceLocation where = SourceLocation::Current());
     // Message in `category`, written only when that category is enabled.
     void LogDebug(LogCategory category, std::string_view message,
-                  std::source_location where = std::source_location::current());
+                  SourceLocation where = SourceLocation::Current());
 
     // The line Log/LogDebug would write, for tests and for sinks that reformat.
     std::string FormatLine(LogLevel level, std::optional<LogCategory> category, std::string_view message,
-                           std::source_location where = std::source_location::current()) const;
+                           SourceLocation where = SourceLocation::Current()) const;
 
     // Name this thread shows in log lines when log_thread_names is set.
     static void SetThreadName(std::string name);
