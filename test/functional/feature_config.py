@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """The configuration file: a data directory holding only a bitcoin.conf has
-it read (the node comes up on the RPC port it names); when utxod.conf exists
+it read (the node comes up on the RPC port it names), and bitcoind options
+utxod lacks there are skipped with a warning; when utxod.conf exists
 too, utxod.conf is the one read; an unknown key in the configuration file
 stops start-up with exit 1 and a standard error line naming the key."""
 import os
@@ -14,11 +15,14 @@ class ConfigTest(TestCase):
 
     def run_test(self):
         self.log.info("only a bitcoin.conf")
-        node = self.add_node(conf_name="bitcoin.conf")
+        # A wallet option of bitcoind's, which utxod does not have.
+        node = self.add_node(conf_name="bitcoin.conf", extra_conf=["fallbackfee=0.0002"])
         assert_true(not os.path.exists(os.path.join(node.datadir, "utxod.conf")), "no utxod.conf")
         node.start()  # comes up only if bitcoin.conf's rpcport=... was read
         assert_equal(node.rpc.call("getblockchaininfo")["chain"], "regtest")
         node.stop()
+        assert_true("ignoring unknown configuration value fallbackfee" in node.log_since_start(),
+                    "the skipped key is logged")
 
         self.log.info("utxod.conf is preferred to bitcoin.conf")
         node = self.add_node()
