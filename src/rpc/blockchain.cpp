@@ -1,5 +1,6 @@
 #include <rpc/blockchain.h>
 
+#include <consensus/pow.h>
 #include <json/number.h>
 #include <rpc/context.h>
 #include <rpc/table.h>
@@ -24,17 +25,6 @@ double Difficulty(uint32_t bits)
     for (; shift < 29; ++shift) difficulty *= 256.0;
     for (; shift > 29; --shift) difficulty /= 256.0;
     return difficulty;
-}
-
-// Expected number of hashes for a block at this target: 2^256 / (target + 1).
-primitives::ArithUint256 BlockWork(uint32_t bits)
-{
-    bool negative = false;
-    bool overflow = false;
-    const auto target = primitives::ArithUint256::FromCompact(bits, &negative, &overflow);
-    if (negative || overflow || target == primitives::ArithUint256(0)) return primitives::ArithUint256(0);
-    // 2^256 / (target+1) == ~target / (target+1) + 1, which fits in 256 bits.
-    return (~target / (target + primitives::ArithUint256(1))) + primitives::ArithUint256(1);
 }
 
 std::string BitsHex(uint32_t bits)
@@ -82,7 +72,7 @@ RpcResult GetBlockchainInfo(const JsonRpcRequest&, RpcContext& context)
     result["verificationprogress"] = 1;
     // A node whose tip is the genesis block is still in initial download.
     result["initialblockdownload"] = true;
-    result["chainwork"] = BlockWork(tip.bits).ToHex();
+    result["chainwork"] = consensus::BlockProof(tip.bits).ToHex();
     result["size_on_disk"] = 0;
     result["pruned"] = false;
     if (context.chain.type == consensus::ChainType::SIGNET) {

@@ -3,7 +3,12 @@
 #ifndef UTXO_TEST_UNIT_TEST_DATA_H
 #define UTXO_TEST_UNIT_TEST_DATA_H
 
+#include <util/endian.h>
 #include <util/hex.h>
+
+#include <algorithm>
+#include <array>
+#include <cstdint>
 
 #include <fstream>
 #include <iterator>
@@ -39,6 +44,26 @@ inline std::vector<unsigned char> ParseHex(std::string_view hex)
     auto bytes = util::TryParseHex(hex);
     if (!bytes) throw std::runtime_error("bad hex literal in test: " + std::string(hex));
     return *bytes;
+}
+
+// Splits a blk?????.dat-style file (4-byte network magic, 4-byte
+// little-endian length, block) into its blocks; throws on a malformed record.
+inline std::vector<std::vector<unsigned char>> ReadBlkRecords(const std::vector<unsigned char>& file,
+                                                              const std::array<uint8_t, 4>& magic)
+{
+    std::vector<std::vector<unsigned char>> blocks;
+    size_t pos = 0;
+    while (pos < file.size()) {
+        if (file.size() - pos < 8 || !std::equal(magic.begin(), magic.end(), file.begin() + pos)) {
+            throw std::runtime_error("bad blk record header at offset " + std::to_string(pos));
+        }
+        const uint32_t length = util::ReadLE32(file.data() + pos + 4);
+        pos += 8;
+        if (file.size() - pos < length) throw std::runtime_error("truncated blk record at offset " + std::to_string(pos));
+        blocks.emplace_back(file.begin() + pos, file.begin() + pos + length);
+        pos += length;
+    }
+    return blocks;
 }
 
 } // namespace test

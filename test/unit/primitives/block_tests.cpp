@@ -1,3 +1,5 @@
+#include <consensus/chain_params.h>
+#include <consensus/pow.h>
 #include <primitives/arith_uint256.h>
 #include <primitives/block.h>
 #include <primitives/merkle.h>
@@ -13,29 +15,11 @@ using namespace primitives;
 
 namespace {
 
-// Splits a blk?????.dat-style file: 4-byte magic, 4-byte little-endian length, block.
-std::vector<util::Bytes> ReadBlkRecords(const util::Bytes& file, const std::array<uint8_t, 4>& magic)
-{
-    std::vector<util::Bytes> blocks;
-    size_t pos = 0;
-    while (pos < file.size()) {
-        BOOST_REQUIRE_GE(file.size() - pos, 8u);
-        BOOST_REQUIRE(std::equal(magic.begin(), magic.end(), file.begin() + pos));
-        const uint32_t len = util::ReadLE32(file.data() + pos + 4);
-        pos += 8;
-        BOOST_REQUIRE_GE(file.size() - pos, len);
-        blocks.emplace_back(file.begin() + pos, file.begin() + pos + len);
-        pos += len;
-    }
-    return blocks;
-}
-
+// The main network's proof-of-work rule (limit included).
 bool MeetsTarget(const BlockHeader& header)
 {
-    bool negative = false, overflow = false;
-    const ArithUint256 target = ArithUint256::FromCompact(header.bits, &negative, &overflow);
-    if (negative || overflow || target.IsZero()) return false;
-    return ArithUint256::FromUint256(header.GetHash().AsUint256()) <= target;
+    static const auto params = *consensus::CreateChainParams(consensus::ChainType::MAIN);
+    return consensus::CheckProofOfWork(header.GetHash(), header.bits, params.consensus);
 }
 
 } // namespace
@@ -67,7 +51,7 @@ BOOST_AUTO_TEST_CASE(mainnet_block_413567)
 BOOST_AUTO_TEST_CASE(mainnet_blocks_1_to_255_link_and_meet_their_targets)
 {
     const util::Bytes file = test::ReadDataFile("mainnet-blocks-1-255.dat");
-    const auto records = ReadBlkRecords(file, {0xf9, 0xbe, 0xb4, 0xd9});
+    const auto records = test::ReadBlkRecords(file, {0xf9, 0xbe, 0xb4, 0xd9});
     BOOST_REQUIRE_EQUAL(records.size(), 255u);
     // Block 1's parent is the main-network genesis block.
     BlockHash prev = *BlockHash::FromHex("000000000019d6689c085ae165831e934ff763ae46a2a6c172b3f1b60a8ce26f");
