@@ -44,6 +44,9 @@ struct ScriptWitness {
     friend bool operator==(const ScriptWitness&, const ScriptWitness&) = default;
 };
 
+// Lock times below this are block heights, at or above it Unix times.
+inline constexpr int64_t LOCKTIME_THRESHOLD = 500'000'000;
+
 struct TxIn {
     static constexpr uint32_t SEQUENCE_FINAL = 0xffffffff;
 

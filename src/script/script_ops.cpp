@@ -1,6 +1,8 @@
 // Reading raw script bytes (see script_ops.h).
 #include <script/script_ops.h>
 
+#include <script/script_num.h>
+
 #include <util/endian.h>
 
 #include <cassert>
@@ -160,6 +162,17 @@ void AppendPush(util::Bytes& script, util::ByteSpan data)
         script.insert(script.end(), len, len + 4);
     }
     script.insert(script.end(), data.begin(), data.end());
+}
+
+void AppendInt(util::Bytes& script, int64_t value)
+{
+    if (value == -1) {
+        script.push_back(OP_1NEGATE);
+    } else if (value >= 0 && value <= 16) {
+        script.push_back(EncodeOpN(static_cast<int>(value)));
+    } else {
+        AppendPush(script, ScriptNum::Serialize(value));
+    }
 }
 
 } // namespace script

@@ -73,6 +73,11 @@ Opcode EncodeOpN(int n);
 // bytes, then OP_PUSHDATA1/2/4; single bytes are not turned into OP_N).
 void AppendPush(util::Bytes& script, util::ByteSpan data);
 
+// Appends `value` as Core's `CScript << int64_t` does: OP_1NEGATE, OP_0,
+// OP_1..OP_16, or a push of its minimal script-number encoding (the BIP34
+// height in a coinbase is written this way).
+void AppendInt(util::Bytes& script, int64_t value);
+
 // OP_DUP OP_HASH160 <hash> OP_EQUALVERIFY OP_CHECKSIG: a P2PKH output script,
 // which is also the script code of a P2WPKH spend (BIP143).
 util::Bytes PayToPubKeyHashScript(util::ByteSpan key_hash);

@@ -8,8 +8,7 @@
 namespace script {
 namespace {
 
-// Lock times below this are block heights, at or above it Unix times.
-constexpr int64_t LOCKTIME_THRESHOLD = 500000000;
+using primitives::LOCKTIME_THRESHOLD;
 // BIP68 sequence fields.
 constexpr uint32_t SEQUENCE_LOCKTIME_DISABLE_FLAG = 1U << 31;
 constexpr uint32_t SEQUENCE_LOCKTIME_TYPE_FLAG = 1U << 22;
