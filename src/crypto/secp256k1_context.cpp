@@ -32,4 +32,17 @@ bool IsFullyValidPubKey(util::ByteSpan pubkey)
     return secp256k1_ec_pubkey_parse(Secp256k1Context(), &parsed, pubkey.data(), pubkey.size()) == 1;
 }
 
+std::optional<std::array<uint8_t, 65>> DecompressPubKey(std::span<const uint8_t, 33> compressed)
+{
+    if (compressed[0] != 0x02 && compressed[0] != 0x03) return std::nullopt;
+    secp256k1_pubkey parsed;
+    if (secp256k1_ec_pubkey_parse(Secp256k1Context(), &parsed, compressed.data(), compressed.size()) != 1) {
+        return std::nullopt;
+    }
+    std::array<uint8_t, 65> out;
+    size_t length = out.size();
+    secp256k1_ec_pubkey_serialize(Secp256k1Context(), out.data(), &length, &parsed, SECP256K1_EC_UNCOMPRESSED);
+    return out;
+}
+
 } // namespace crypto

@@ -14,6 +14,9 @@
 #include <cstdint>
 #include <span>
 
+#include <array>
+#include <optional>
+
 // Declared as in <secp256k1.h>, so this header does not pull in the library's.
 typedef struct secp256k1_context_struct secp256k1_context;
 
@@ -30,6 +33,10 @@ bool IsValidXOnlyPubKey(std::span<const uint8_t, 32> x);
 // True when `pubkey` parses as a compressed (33-byte), uncompressed or hybrid
 // (65-byte) public key on the curve (secp256k1_ec_pubkey_parse succeeds).
 bool IsFullyValidPubKey(util::ByteSpan pubkey);
+
+// The 65-byte uncompressed form of a valid 33-byte compressed key (prefix
+// 0x02/0x03), or nullopt when it is not a point on the curve.
+std::optional<std::array<uint8_t, 65>> DecompressPubKey(std::span<const uint8_t, 33> compressed);
 
 } // namespace crypto
 
