@@ -13,7 +13,8 @@
 //   XORed with that key repeated. A new, empty store opened with `obfuscate`
 //   gets a fresh random key; an existing store keeps its key whatever the
 //   option says; an absent or empty key means no obfuscation. The key record
-//   is hidden from iterators and from IsEmpty().
+//   is hidden from iterators and from IsEmpty(); callers never read or write
+//   OBFUSCATE_KEY_KEY themselves.
 // - Write/Erase/WriteBatch with sync=true return only once the data is on
 //   disk (fsync); sync=false survives a process crash but not a power loss.
 // - Thread safety: reads, writes and iterators may be used from several

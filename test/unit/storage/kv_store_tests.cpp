@@ -192,8 +192,8 @@ BOOST_AUTO_TEST_CASE(obfuscation)
         BOOST_CHECK(!it->Valid());
     }
     {
-        // Opened without handling obfuscation, the raw records show: the key
-        // is stored plain in Core's format, the values XORed with it.
+        // Reopened without asking for obfuscation: the stored key is still
+        // used, so values read back as written.
         options.obfuscate = false;
         auto store = OpenOrFail(options);
         BOOST_CHECK(store->ObfuscateKey() == key_used); // an existing DB keeps its key
