@@ -15,7 +15,7 @@ ALLOWED = {
     "script": {"primitives", "crypto", "util"},
     "consensus": {"script", "primitives", "crypto", "util"},
     "storage": {"primitives", "util"},
-    "coins": {"storage", "primitives", "util"},
+    "coins": {"storage", "primitives", "crypto", "util"},  # crypto: the salted SipHash of the cache
     "chain": {"coins", "storage", "consensus", "script", "primitives", "crypto", "util"},
     "mempool": {"chain", "coins", "consensus", "script", "primitives", "crypto", "util"},
     "mining": {"mempool", "chain", "coins", "consensus", "script", "primitives", "crypto", "util"},
