@@ -1,5 +1,7 @@
 #include <coins/coins_cache.h>
 #include <coins/coins_db.h>
+#include <coins/undo.h>
+#include <crypto/hash.h>
 
 #include <test_data.h>
 
@@ -212,6 +214,36 @@ BOOST_AUTO_TEST_CASE(database_view)
         BOOST_CHECK(!db.GetCoin(Point(2)));
     }
     std::filesystem::remove_all(dir);
+}
+
+BOOST_AUTO_TEST_CASE(undo_records)
+{
+    const auto p2pkh = test::ParseHex("76a914816115944e077fe7c803cfa57f29b36bf87c1d3588ac");
+    coins::BlockUndo undo;
+    undo.txs.push_back({{Coin{{Amount{5'000'000'000}, p2pkh}, 1, true, false}, Coin{{Amount{7}, {0x51}}, 0, false, false}}});
+    undo.txs.push_back({});
+    const util::Bytes bytes = coins::SerializeBlockUndo(undo);
+    // 2 txs; 2 coins: code 3 (height 1, coinbase), version 0, amount 0x32, P2PKH; code 0 (height 0:
+    // no version), amount 7 -> 61 (0x3d), raw script of 1 byte (1 + 6); then 0 coins.
+    BOOST_CHECK_EQUAL(util::HexStr(bytes), "02" "02" "03" "00" "32" "00" "816115944e077fe7c803cfa57f29b36bf87c1d35"
+                                           "00" "3d" "07" "51" "00");
+    const auto back = coins::DeserializeBlockUndo(bytes);
+    BOOST_REQUIRE(back);
+    BOOST_CHECK(*back == undo);
+    // Malformed: truncated, trailing bytes, lying counts.
+    for (size_t cut = 0; cut < bytes.size(); ++cut) {
+        BOOST_CHECK(!coins::DeserializeBlockUndo(util::ByteSpan(bytes.data(), cut)));
+    }
+    util::Bytes trailing = bytes;
+    trailing.push_back(0);
+    BOOST_CHECK(!coins::DeserializeBlockUndo(trailing));
+    BOOST_CHECK(!coins::DeserializeBlockUndo(util::Bytes{0xfe, 0xff, 0xff, 0xff, 0x7f}));
+
+    // Checksum: double SHA-256 of the parent's hash then the record.
+    const BlockHash parent = Hash(9);
+    util::Bytes joined(parent.span().begin(), parent.span().end());
+    joined.insert(joined.end(), bytes.begin(), bytes.end());
+    BOOST_CHECK(coins::UndoChecksum(parent, bytes) == primitives::Uint256(crypto::Hash256(joined)));
 }
 
 BOOST_AUTO_TEST_SUITE_END()
