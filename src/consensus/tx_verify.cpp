@@ -1,6 +1,9 @@
 #include <consensus/tx_verify.h>
 
+#include <consensus/block_check.h>
 #include <consensus/header_check.h>
+#include <script/script_ops.h>
+#include <script/sigops.h>
 #include <script/verify_flags.h>
 
 #include <algorithm>
@@ -87,6 +90,27 @@ SequenceLock CalculateSequenceLock(const primitives::Transaction& tx, const std:
 bool SequenceLockSatisfied(const SequenceLock& lock, int height, int64_t parent_median_time)
 {
     return lock.min_height < height && lock.min_time < parent_median_time;
+}
+
+int64_t TransactionSigOpCost(const primitives::Transaction& tx, const std::vector<std::optional<SpentCoin>>& coins,
+                             uint32_t flags)
+{
+    int64_t cost = int64_t{LegacySigOpCount(tx)} * WITNESS_SCALE_FACTOR;
+    if (tx.IsCoinBase()) return cost;
+    const auto& inputs = tx.inputs();
+    if (flags & script::SCRIPT_VERIFY_P2SH) {
+        for (size_t i = 0; i < inputs.size(); ++i) {
+            const auto& script_pubkey = coins[i]->out.script_pubkey;
+            // Only P2SH outputs add here: their own sigops were counted when created.
+            if (script::IsPayToScriptHash(script_pubkey)) {
+                cost += int64_t{script::CountP2SHSigOps(inputs[i].script_sig, script_pubkey)} * WITNESS_SCALE_FACTOR;
+            }
+        }
+    }
+    for (size_t i = 0; i < inputs.size(); ++i) {
+        cost += script::CountWitnessSigOps(inputs[i].script_sig, coins[i]->out.script_pubkey, inputs[i].witness, flags);
+    }
+    return cost;
 }
 
 uint32_t BlockScriptFlags(int height, const primitives::BlockHash& hash, const Params& params)

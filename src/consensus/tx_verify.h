@@ -60,6 +60,12 @@ SequenceLock CalculateSequenceLock(const primitives::Transaction& tx, const std:
 // `parent_median_time` satisfies the lock.
 bool SequenceLockSatisfied(const SequenceLock& lock, int height, int64_t parent_median_time);
 
+// BIP141 sigop cost of a transaction: legacy sigops * 4, plus (with P2SH in
+// `flags`) P2SH redeem-script sigops * 4, plus witness sigops. `coins[i]` is
+// the output input i spends (all present: CheckTxInputs passed).
+int64_t TransactionSigOpCost(const primitives::Transaction& tx, const std::vector<std::optional<SpentCoin>>& coins,
+                             uint32_t flags);
+
 // Script verification flags for the block `hash` at `height`: P2SH, WITNESS
 // and TAPROOT always (except the historic blocks Bitcoin Core exempts),
 // DERSIG, CHECKLOCKTIMEVERIFY, CHECKSEQUENCEVERIFY and NULLDUMMY from their

@@ -1,6 +1,9 @@
 #include <consensus/chain_params.h>
 #include <consensus/header_check.h>
 #include <consensus/tx_verify.h>
+#include <crypto/hash.h>
+#include <script/opcodes.h>
+#include <script/script_ops.h>
 #include <script/verify_flags.h>
 
 #include <boost/test/unit_test.hpp>
@@ -134,6 +137,72 @@ BOOST_AUTO_TEST_CASE(script_flags_by_height)
     BOOST_CHECK_EQUAL(consensus::BlockScriptFlags(692'261, taproot_exception, main),
                       SCRIPT_VERIFY_P2SH | SCRIPT_VERIFY_WITNESS | SCRIPT_VERIFY_DERSIG | SCRIPT_VERIFY_CHECKLOCKTIMEVERIFY |
                           SCRIPT_VERIFY_CHECKSEQUENCEVERIFY | SCRIPT_VERIFY_NULLDUMMY);
+}
+
+BOOST_AUTO_TEST_CASE(sigop_cost)
+{
+    using namespace script;
+    const uint32_t all = SCRIPT_VERIFY_P2SH | SCRIPT_VERIFY_WITNESS;
+    // 2-of-3 multisig redeem script: 3 sigops when counted accurately.
+    util::Bytes redeem{OP_2};
+    for (int i = 0; i < 3; ++i) AppendPush(redeem, util::Bytes(33, static_cast<uint8_t>(2 + i)));
+    redeem.insert(redeem.end(), {OP_3, OP_CHECKMULTISIG});
+    const auto hash160 = crypto::Hash160(redeem);
+    util::Bytes p2sh{OP_HASH160, 20};
+    p2sh.insert(p2sh.end(), hash160.begin(), hash160.end());
+    p2sh.push_back(OP_EQUAL);
+
+    const auto spend = [](util::Bytes script_sig, std::vector<util::Bytes> witness = {}) {
+        MutableTransaction tx;
+        tx.version = 2;
+        tx.vin.resize(1);
+        tx.vin[0].prevout.txid = primitives::Txid(primitives::Uint256(std::array<uint8_t, 32>{1}));
+        tx.vin[0].prevout.index = 0;
+        tx.vin[0].script_sig = std::move(script_sig);
+        tx.vin[0].witness.stack = std::move(witness);
+        tx.vout.push_back({Amount{1}, {OP_TRUE}});
+        return Transaction(tx);
+    };
+    const auto cost = [&](const Transaction& tx, util::Bytes spent_script, uint32_t flags = SCRIPT_VERIFY_P2SH | SCRIPT_VERIFY_WITNESS) {
+        return consensus::TransactionSigOpCost(tx, {SpentCoin{{Amount{10}, std::move(spent_script)}, 1, false}}, flags);
+    };
+
+    util::Bytes p2sh_sig{OP_0};
+    AppendPush(p2sh_sig, util::Bytes(72, 0x30));
+    AppendPush(p2sh_sig, redeem);
+    BOOST_CHECK_EQUAL(cost(spend(p2sh_sig), p2sh), 3 * 4);
+    BOOST_CHECK_EQUAL(cost(spend(p2sh_sig), p2sh, 0), 0);                       // P2SH off
+    util::Bytes not_push_only = p2sh_sig;
+    not_push_only.insert(not_push_only.begin(), OP_NOP);
+    BOOST_CHECK_EQUAL(cost(spend(not_push_only), p2sh), 0);
+    // Legacy sigops in the scriptSig itself always count (inaccurately: 20 for multisig).
+    BOOST_CHECK_EQUAL(cost(spend({OP_CHECKMULTISIG}), {OP_TRUE}), 20 * 4);
+
+    // P2WPKH: 1; P2WSH: the witness script's accurate count; unscaled.
+    util::Bytes p2wpkh{OP_0, 20};
+    p2wpkh.resize(22, 0xaa);
+    BOOST_CHECK_EQUAL(cost(spend({}, {util::Bytes(72, 1), util::Bytes(33, 2)}), p2wpkh), 1);
+    BOOST_CHECK_EQUAL(cost(spend({}, {util::Bytes(72, 1), util::Bytes(33, 2)}), p2wpkh, SCRIPT_VERIFY_P2SH), 0);
+    const util::Bytes witness_script{OP_CHECKSIGVERIFY, OP_CHECKSIG};
+    util::Bytes p2wsh{OP_0, 32};
+    p2wsh.resize(34, 0xbb);
+    BOOST_CHECK_EQUAL(cost(spend({}, {util::Bytes(1, 1), witness_script}), p2wsh), 2);
+    BOOST_CHECK_EQUAL(cost(spend({}, {}), p2wsh), 0); // no witness script given
+    // Taproot (version 1) counts nothing here: tapscript has a per-input budget instead.
+    util::Bytes p2tr{OP_1, 32};
+    p2tr.resize(34, 0xcc);
+    BOOST_CHECK_EQUAL(cost(spend({}, {util::Bytes(64, 1)}), p2tr), 0);
+
+    // P2SH-wrapped P2WPKH: the redeem script is the witness program.
+    util::Bytes wrapped_redeem{OP_0, 20};
+    wrapped_redeem.resize(22, 0xdd);
+    const auto wrapped_hash = crypto::Hash160(wrapped_redeem);
+    util::Bytes wrapped_p2sh{OP_HASH160, 20};
+    wrapped_p2sh.insert(wrapped_p2sh.end(), wrapped_hash.begin(), wrapped_hash.end());
+    wrapped_p2sh.push_back(OP_EQUAL);
+    util::Bytes wrapped_sig;
+    AppendPush(wrapped_sig, wrapped_redeem);
+    BOOST_CHECK_EQUAL(cost(spend(wrapped_sig, {util::Bytes(72, 1), util::Bytes(33, 2)}), wrapped_p2sh), 1);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
