@@ -94,9 +94,9 @@ util::Result<void> FlatFiles::Preallocate(int file, uint64_t old_size, uint64_t 
     return {};
 }
 
-util::Result<FilePos> FlatFiles::Append(const MessageStart& magic, util::ByteSpan payload)
+util::Result<FilePos> FlatFiles::Append(const MessageStart& magic, util::ByteSpan payload, util::ByteSpan trailer)
 {
-    const uint64_t record_size = RECORD_HEADER_SIZE + payload.size();
+    const uint64_t record_size = RECORD_HEADER_SIZE + payload.size() + trailer.size();
     if (record_size > m_options.max_file_size) {
         return util::Error{"record of " + std::to_string(payload.size()) + " bytes does not fit in a " +
                            m_options.prefix + " file"};
@@ -115,12 +115,16 @@ util::Result<FilePos> FlatFiles::Append(const MessageStart& magic, util::ByteSpa
     util::WriteLE32(header + 4, static_cast<uint32_t>(payload.size()));
     if (auto r = WriteAll(fd.get(), util::ByteSpan(header, sizeof(header)), m_size, path); !r) return util::Error{r.error()};
     if (auto r = WriteAll(fd.get(), payload, m_size + RECORD_HEADER_SIZE, path); !r) return util::Error{r.error()};
+    if (auto r = WriteAll(fd.get(), trailer, m_size + RECORD_HEADER_SIZE + payload.size(), path); !r) {
+        return util::Error{r.error()};
+    }
     const FilePos pos{m_file, static_cast<uint32_t>(m_size + RECORD_HEADER_SIZE)};
     m_size += record_size;
     return pos;
 }
 
-util::Result<util::Bytes> FlatFiles::Read(FilePos pos, const MessageStart& magic, uint64_t max_size) const
+util::Result<util::Bytes> FlatFiles::Read(FilePos pos, const MessageStart& magic, uint64_t max_size,
+                                          size_t trailer_size) const
 {
     const auto path = FileName(pos.file);
     const std::string where = path.string() + " at offset " + std::to_string(pos.offset);
@@ -134,7 +138,7 @@ util::Result<util::Bytes> FlatFiles::Read(FilePos pos, const MessageStart& magic
     if (std::memcmp(header, magic.data(), magic.size()) != 0) return util::Error{"wrong network magic in " + where};
     const uint32_t size = util::ReadLE32(header + 4);
     if (size > max_size) return util::Error{"record length " + std::to_string(size) + " too large in " + where};
-    util::Bytes payload(size);
+    util::Bytes payload(size + trailer_size);
     if (!ReadAll(fd.get(), payload.data(), payload.size(), pos.offset)) return util::Error{"record truncated in " + where};
     return payload;
 }

@@ -52,12 +52,15 @@ public:
     std::filesystem::path FileName(int file) const;
 
     // Appends one record; moves to the next file first when the record would
-    // not fit (a record larger than a whole file is an error).
-    util::Result<FilePos> Append(const MessageStart& magic, util::ByteSpan payload);
+    // not fit (a record larger than a whole file is an error). `trailer`
+    // follows the payload outside its length (the undo checksum, in rev files).
+    util::Result<FilePos> Append(const MessageStart& magic, util::ByteSpan payload, util::ByteSpan trailer = {});
 
-    // The payload at `pos`, after checking the magic and that the length is
-    // at most `max_size` and within the file. Errors name the file and offset.
-    util::Result<util::Bytes> Read(FilePos pos, const MessageStart& magic, uint64_t max_size) const;
+    // The payload at `pos` followed by `trailer_size` more bytes, after
+    // checking the magic and that the length is at most `max_size` and within
+    // the file. Errors name the file and offset.
+    util::Result<util::Bytes> Read(FilePos pos, const MessageStart& magic, uint64_t max_size,
+                                   size_t trailer_size = 0) const;
 
     // fsyncs the current file; with `finalize` also cuts its preallocated
     // tail (done when a file is complete, and at shutdown).
