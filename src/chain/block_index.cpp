@@ -1,7 +1,7 @@
 #include <chain/block_index.h>
 
-#include <algorithm>
-#include <array>
+#include <consensus/header_check.h>
+
 #include <cassert>
 
 namespace chain {
@@ -46,14 +46,7 @@ BlockIndex* BlockIndex::Ancestor(int target)
     return const_cast<BlockIndex*>(static_cast<const BlockIndex*>(this)->Ancestor(target));
 }
 
-int64_t BlockIndex::MedianTimePast() const
-{
-    std::array<int64_t, 11> times{};
-    int count = 0;
-    for (const BlockIndex* block = this; block && count < 11; block = block->parent) times[count++] = block->header.time;
-    std::sort(times.begin(), times.begin() + count);
-    return times[count / 2];
-}
+int64_t BlockIndex::MedianTimePast() const { return consensus::MedianTimePast(Info(), BranchView(*this)); }
 
 bool BlockIndex::RaiseValidity(uint32_t level)
 {

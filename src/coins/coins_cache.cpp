@@ -1,5 +1,7 @@
 #include <coins/coins_cache.h>
 
+#include <utility>
+
 namespace coins {
 
 CoinsCache::CoinsCache(CoinsView& base, uint64_t k0, uint64_t k1)
@@ -14,6 +16,12 @@ CoinsMap::iterator CoinsCache::Fetch(const primitives::OutPoint& outpoint) const
     if (!coin) return m_map.end();
     m_script_bytes += coin->DynamicMemoryUsage();
     return m_map.emplace(outpoint, CacheEntry{std::move(*coin), false, false}).first;
+}
+
+bool CoinsCache::HaveCoin(const primitives::OutPoint& outpoint) const
+{
+    const auto it = Fetch(outpoint);
+    return it != m_map.end() && !it->second.coin.spent;
 }
 
 std::optional<Coin> CoinsCache::GetCoin(const primitives::OutPoint& outpoint) const
@@ -51,8 +59,8 @@ std::optional<Coin> CoinsCache::SpendCoin(const primitives::OutPoint& outpoint)
 {
     const auto it = Fetch(outpoint);
     if (it == m_map.end() || it->second.coin.spent) return std::nullopt;
-    Coin spent = it->second.coin;
     m_script_bytes -= it->second.coin.DynamicMemoryUsage();
+    Coin spent = std::move(it->second.coin); // the entry is dropped or reset next
     if (it->second.fresh) {
         m_map.erase(it); // the base never saw it
     } else {

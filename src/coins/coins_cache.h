@@ -17,7 +17,8 @@ public:
 
     // Looks in the cache, then the base (caching what it finds).
     std::optional<Coin> GetCoin(const primitives::OutPoint& outpoint) const override;
-    bool HaveCoin(const primitives::OutPoint& outpoint) const { return GetCoin(outpoint).has_value(); }
+    // As GetCoin, without copying the coin out.
+    bool HaveCoin(const primitives::OutPoint& outpoint) const;
 
     // Adds a new output. Unspendable outputs are not kept. Without
     // `possible_overwrite`, an unspent coin already there is a caller bug

@@ -51,37 +51,28 @@ TxInputsError CheckTxInputs(const primitives::Transaction& tx, const std::vector
     return TxInputsError::NONE;
 }
 
-namespace {
-
-// BIP68 sequence fields.
-constexpr uint32_t SEQUENCE_LOCKTIME_DISABLE_FLAG = 1U << 31;
-constexpr uint32_t SEQUENCE_LOCKTIME_TYPE_FLAG = 1U << 22;
-constexpr uint32_t SEQUENCE_LOCKTIME_MASK = 0x0000ffff;
-constexpr int SEQUENCE_LOCKTIME_GRANULARITY = 9; // time locks count units of 512 seconds
-
-} // namespace
-
 SequenceLock CalculateSequenceLock(const primitives::Transaction& tx, const std::vector<int>& coin_heights,
                                    int parent_height, const AncestorView& chain)
 {
+    using primitives::TxIn;
     SequenceLock lock;
     // BIP68 applies from version 2, the version compared as unsigned (so
     // 0xffffffff counts as 2 or more).
     if (tx.version() < 2) return lock;
     for (size_t i = 0; i < tx.inputs().size(); ++i) {
         const uint32_t sequence = tx.inputs()[i].sequence;
-        if (sequence & SEQUENCE_LOCKTIME_DISABLE_FLAG) continue;
+        if (sequence & TxIn::SEQUENCE_LOCKTIME_DISABLE_FLAG) continue;
         const int coin_height = coin_heights[i];
-        if (sequence & SEQUENCE_LOCKTIME_TYPE_FLAG) {
+        if (sequence & TxIn::SEQUENCE_LOCKTIME_TYPE_FLAG) {
             // Time since the median time past of the block before the coin's.
             const int base_height = std::max(coin_height - 1, 0);
             // A coin is at most in the block being connected, so its
             // predecessor is at most the parent.
             const int64_t base_time = MedianTimePast(chain.Ancestor(std::min(base_height, parent_height)), chain);
-            const int64_t span = int64_t{sequence & SEQUENCE_LOCKTIME_MASK} << SEQUENCE_LOCKTIME_GRANULARITY;
+            const int64_t span = int64_t{sequence & TxIn::SEQUENCE_LOCKTIME_MASK} << TxIn::SEQUENCE_LOCKTIME_GRANULARITY;
             lock.min_time = std::max(lock.min_time, base_time + span - 1);
         } else {
-            lock.min_height = std::max(lock.min_height, coin_height + static_cast<int>(sequence & SEQUENCE_LOCKTIME_MASK) - 1);
+            lock.min_height = std::max(lock.min_height, coin_height + static_cast<int>(sequence & TxIn::SEQUENCE_LOCKTIME_MASK) - 1);
         }
     }
     return lock;

@@ -49,6 +49,11 @@ inline constexpr int64_t LOCKTIME_THRESHOLD = 500'000'000;
 
 struct TxIn {
     static constexpr uint32_t SEQUENCE_FINAL = 0xffffffff;
+    // BIP68 relative lock-time fields of the sequence number.
+    static constexpr uint32_t SEQUENCE_LOCKTIME_DISABLE_FLAG = 1U << 31;
+    static constexpr uint32_t SEQUENCE_LOCKTIME_TYPE_FLAG = 1U << 22; // set: units of 512 seconds; clear: blocks
+    static constexpr uint32_t SEQUENCE_LOCKTIME_MASK = 0x0000ffff;
+    static constexpr int SEQUENCE_LOCKTIME_GRANULARITY = 9;
 
     OutPoint prevout;
     util::Bytes script_sig;

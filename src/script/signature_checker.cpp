@@ -9,10 +9,7 @@ namespace script {
 namespace {
 
 using primitives::LOCKTIME_THRESHOLD;
-// BIP68 sequence fields.
-constexpr uint32_t SEQUENCE_LOCKTIME_DISABLE_FLAG = 1U << 31;
-constexpr uint32_t SEQUENCE_LOCKTIME_TYPE_FLAG = 1U << 22;
-constexpr uint32_t SEQUENCE_LOCKTIME_MASK = 0x0000ffff;
+using primitives::TxIn;
 
 } // namespace
 
@@ -83,11 +80,11 @@ bool TransactionSignatureChecker::CheckSequence(const ScriptNum& sequence) const
     const int64_t tx_sequence = m_tx.vin[m_input_index].sequence;
     // BIP68 applies from version 2 (version is unsigned since Bitcoin Core 28).
     if (m_tx.version < 2) return false;
-    if (tx_sequence & SEQUENCE_LOCKTIME_DISABLE_FLAG) return false;
-    const int64_t mask = SEQUENCE_LOCKTIME_TYPE_FLAG | SEQUENCE_LOCKTIME_MASK;
+    if (tx_sequence & TxIn::SEQUENCE_LOCKTIME_DISABLE_FLAG) return false;
+    const int64_t mask = TxIn::SEQUENCE_LOCKTIME_TYPE_FLAG | TxIn::SEQUENCE_LOCKTIME_MASK;
     const int64_t tx_masked = tx_sequence & mask;
     const int64_t wanted = sequence.GetInt64() & mask;
-    if ((tx_masked < SEQUENCE_LOCKTIME_TYPE_FLAG) != (wanted < SEQUENCE_LOCKTIME_TYPE_FLAG)) return false;
+    if ((tx_masked < TxIn::SEQUENCE_LOCKTIME_TYPE_FLAG) != (wanted < TxIn::SEQUENCE_LOCKTIME_TYPE_FLAG)) return false;
     return wanted <= tx_masked;
 }
 
