@@ -3,6 +3,8 @@
 
 #include <test_data.h>
 
+#include <test_temp_dir.h>
+
 #include <boost/test/unit_test.hpp>
 
 #include <fstream>
@@ -10,16 +12,7 @@
 
 namespace {
 
-struct TempDir {
-    std::filesystem::path path;
-    TempDir()
-    {
-        path = std::filesystem::temp_directory_path() / ("utxod_block_store_" + std::to_string(getpid()));
-        std::filesystem::remove_all(path);
-        std::filesystem::create_directories(path);
-    }
-    ~TempDir() { std::filesystem::remove_all(path); }
-};
+using test::TempDir;
 
 const storage::MessageStart MAIN_MAGIC{0xf9, 0xbe, 0xb4, 0xd9};
 

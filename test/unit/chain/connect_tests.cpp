@@ -5,10 +5,13 @@
 #include <script/opcodes.h>
 #include <script/script_ops.h>
 
+#include <test_coins_view.h>
+
 #include <boost/test/unit_test.hpp>
 
 #include <map>
 
+using test::MapView;
 using chain::BlockIndex;
 using primitives::Amount;
 using primitives::Block;
@@ -18,27 +21,6 @@ using primitives::Transaction;
 using primitives::TransactionRef;
 
 namespace {
-
-class MapView final : public coins::CoinsView {
-public:
-    std::map<OutPoint, coins::Coin> coins;
-    primitives::BlockHash best;
-    std::optional<coins::Coin> GetCoin(const OutPoint& outpoint) const override
-    {
-        auto it = coins.find(outpoint);
-        return it == coins.end() ? std::nullopt : std::optional<coins::Coin>(it->second);
-    }
-    primitives::BlockHash BestBlock() const override { return best; }
-    util::Result<void> BatchWrite(const coins::CoinsMap& changes, const primitives::BlockHash& new_best) override
-    {
-        for (const auto& [outpoint, entry] : changes) {
-            if (!entry.dirty) continue;
-            if (entry.coin.spent) coins.erase(outpoint); else coins[outpoint] = entry.coin;
-        }
-        best = new_best;
-        return {};
-    }
-};
 
 // A regtest chain built block by block on anyone-can-spend (OP_TRUE) outputs.
 struct ChainFixture {

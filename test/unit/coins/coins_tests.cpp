@@ -4,12 +4,16 @@
 #include <crypto/hash.h>
 
 #include <test_data.h>
+#include <test_temp_dir.h>
+
+#include <test_coins_view.h>
 
 #include <boost/test/unit_test.hpp>
 
 #include <map>
 #include <unistd.h>
 
+using test::MapView;
 using coins::CacheEntry;
 using coins::Coin;
 using coins::CoinsCache;
@@ -18,34 +22,6 @@ using primitives::BlockHash;
 using primitives::OutPoint;
 
 namespace {
-
-// A base view in a std::map that records what reached it.
-class MapView final : public coins::CoinsView {
-public:
-    std::map<OutPoint, Coin> coins;
-    BlockHash best;
-    int batches{0};
-    std::optional<Coin> GetCoin(const OutPoint& outpoint) const override
-    {
-        auto it = coins.find(outpoint);
-        return it == coins.end() ? std::nullopt : std::optional<Coin>(it->second);
-    }
-    BlockHash BestBlock() const override { return best; }
-    util::Result<void> BatchWrite(const coins::CoinsMap& changes, const BlockHash& new_best) override
-    {
-        ++batches;
-        for (const auto& [outpoint, entry] : changes) {
-            if (!entry.dirty) continue;
-            if (entry.coin.spent) {
-                coins.erase(outpoint);
-            } else {
-                coins[outpoint] = entry.coin;
-            }
-        }
-        best = new_best;
-        return {};
-    }
-};
 
 OutPoint Point(uint8_t tag, uint32_t index = 0)
 {
@@ -188,8 +164,8 @@ BOOST_AUTO_TEST_CASE(memory_accounting)
 
 BOOST_AUTO_TEST_CASE(database_view)
 {
-    const auto dir = std::filesystem::temp_directory_path() / ("utxod_coins_db_" + std::to_string(getpid()));
-    std::filesystem::remove_all(dir);
+    const test::TempDir temp;
+    const auto dir = temp.path / "chainstate";
     {
         auto store = storage::KvStore::Open({dir, 1 << 20, 1 << 20, true, false, true, false});
         BOOST_REQUIRE(store);
@@ -213,7 +189,6 @@ BOOST_AUTO_TEST_CASE(database_view)
         BOOST_CHECK(db.GetCoin(Point(1)) == MakeCoin(10, 5, true));
         BOOST_CHECK(!db.GetCoin(Point(2)));
     }
-    std::filesystem::remove_all(dir);
 }
 
 BOOST_AUTO_TEST_CASE(undo_records)

@@ -1,3 +1,5 @@
+#include "consensus_test_util.h"
+
 #include <consensus/block_check.h>
 #include <consensus/chain_params.h>
 #include <primitives/merkle.h>
@@ -8,6 +10,7 @@
 
 #include <boost/test/unit_test.hpp>
 
+using test::Regtest;
 using consensus::BlockCheckError;
 using primitives::Amount;
 using primitives::Block;
@@ -16,12 +19,6 @@ using primitives::Transaction;
 using primitives::TransactionRef;
 
 namespace {
-
-const consensus::Params& Regtest()
-{
-    static const auto params = consensus::CreateChainParams(consensus::ChainType::REGTEST)->consensus;
-    return params;
-}
 
 TransactionRef Coinbase(uint8_t tag)
 {

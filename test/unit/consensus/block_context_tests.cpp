@@ -1,3 +1,5 @@
+#include "consensus_test_util.h"
+
 #include <consensus/block_context.h>
 #include <consensus/chain_params.h>
 #include <consensus/header_check.h>
@@ -12,6 +14,8 @@
 
 #include <functional>
 
+using test::Regtest;
+using test::VectorView;
 using consensus::HeaderInfo;
 using primitives::Amount;
 using primitives::Block;
@@ -20,18 +24,6 @@ using primitives::Transaction;
 using primitives::TransactionRef;
 
 namespace {
-
-const consensus::Params& Regtest()
-{
-    static const auto params = consensus::CreateChainParams(consensus::ChainType::REGTEST)->consensus;
-    return params;
-}
-
-class VectorView final : public consensus::AncestorView {
-public:
-    std::vector<HeaderInfo> blocks;
-    HeaderInfo Ancestor(int height) const override { return blocks.at(static_cast<size_t>(height)); }
-};
 
 // 101 blocks, ten minutes apart: the next block has height 101.
 VectorView SteadyChain()

@@ -1,3 +1,5 @@
+#include "consensus_test_util.h"
+
 #include <consensus/chain_params.h>
 #include <consensus/header_check.h>
 
@@ -5,22 +7,13 @@
 
 #include <functional>
 
+using test::FunctionView;
+using test::ParamsOf;
 using consensus::ChainType;
 using consensus::HeaderCheckError;
 using consensus::HeaderInfo;
 
 namespace {
-
-consensus::Params ParamsOf(ChainType type) { return consensus::CreateChainParams(type)->consensus; }
-
-class FunctionView final : public consensus::AncestorView {
-public:
-    explicit FunctionView(std::function<HeaderInfo(int)> at) : m_at(std::move(at)) {}
-    HeaderInfo Ancestor(int height) const override { return m_at(height); }
-
-private:
-    std::function<HeaderInfo(int)> m_at;
-};
 
 // A chain of blocks ten minutes apart, all with `bits`.
 FunctionView SteadyChain(int64_t start_time, uint32_t bits)

@@ -1,3 +1,5 @@
+#include "consensus_test_util.h"
+
 #include <consensus/chain_params.h>
 #include <consensus/pow.h>
 #include <consensus/subsidy.h>
@@ -9,24 +11,10 @@
 
 #include <functional>
 
+using test::FunctionView;
+using test::ParamsOf;
 using consensus::ChainType;
 using consensus::HeaderInfo;
-
-namespace {
-
-consensus::Params ParamsOf(ChainType type) { return consensus::CreateChainParams(type)->consensus; }
-
-// A branch whose blocks are computed by a function of the height.
-class FunctionView final : public consensus::AncestorView {
-public:
-    explicit FunctionView(std::function<HeaderInfo(int)> at) : m_at(std::move(at)) {}
-    HeaderInfo Ancestor(int height) const override { return m_at(height); }
-
-private:
-    std::function<HeaderInfo(int)> m_at;
-};
-
-} // namespace
 
 BOOST_AUTO_TEST_SUITE(pow_tests)
 

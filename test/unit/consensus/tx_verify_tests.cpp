@@ -1,3 +1,5 @@
+#include "consensus_test_util.h"
+
 #include <consensus/chain_params.h>
 #include <consensus/header_check.h>
 #include <consensus/tx_verify.h>
@@ -8,6 +10,7 @@
 
 #include <boost/test/unit_test.hpp>
 
+using test::VectorView;
 using consensus::HeaderInfo;
 using consensus::SpentCoin;
 using consensus::TxInputsError;
@@ -44,12 +47,6 @@ std::string Check(const Transaction& tx, const std::vector<std::optional<SpentCo
     if (fee) *fee = paid.sats();
     return error == TxInputsError::NONE ? "ok" : std::string(consensus::RejectReason(error));
 }
-
-class VectorView final : public consensus::AncestorView {
-public:
-    std::vector<HeaderInfo> blocks;
-    HeaderInfo Ancestor(int height) const override { return blocks.at(static_cast<size_t>(height)); }
-};
 
 } // namespace
 

@@ -6,6 +6,8 @@
 #include <util/clock.h>
 #include <util/logging.h>
 
+#include <test_temp_dir.h>
+
 #include <boost/test/unit_test.hpp>
 
 #include <fstream>
@@ -14,16 +16,7 @@
 
 namespace {
 
-struct TempDir {
-    std::filesystem::path path;
-    TempDir()
-    {
-        path = std::filesystem::temp_directory_path() / ("utxod_node_tests_" + std::to_string(getpid()));
-        std::filesystem::remove_all(path);
-        std::filesystem::create_directories(path);
-    }
-    ~TempDir() { std::filesystem::remove_all(path); }
-};
+using test::TempDir;
 
 util::Args NodeArgs(const std::vector<std::string>& argv)
 {

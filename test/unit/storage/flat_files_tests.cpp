@@ -1,5 +1,7 @@
 #include <storage/flat_files.h>
 
+#include <test_temp_dir.h>
+
 #include <boost/test/unit_test.hpp>
 
 #include <fstream>
@@ -12,16 +14,7 @@ namespace {
 
 const storage::MessageStart REGTEST_MAGIC{0xfa, 0xbf, 0xb5, 0xda};
 
-struct TempDir {
-    std::filesystem::path path;
-    TempDir()
-    {
-        path = std::filesystem::temp_directory_path() / ("utxod_flat_files_" + std::to_string(getpid()));
-        std::filesystem::remove_all(path);
-        std::filesystem::create_directories(path);
-    }
-    ~TempDir() { std::filesystem::remove_all(path); }
-};
+using test::TempDir;
 
 util::Bytes Payload(size_t size, uint8_t fill) { return util::Bytes(size, fill); }
 

@@ -1,5 +1,7 @@
 #include <storage/kv_store.h>
 
+#include <test_temp_dir.h>
+
 #include <boost/test/unit_test.hpp>
 
 #include <fstream>
@@ -14,18 +16,7 @@ using storage::KvStoreOptions;
 namespace {
 
 // A fresh directory under the system temp dir, removed at the end of the test.
-struct TempDir {
-    fs::path path;
-    TempDir()
-    {
-        static int counter = 0;
-        path = fs::temp_directory_path() /
-               ("utxod-kvstore-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
-        fs::remove_all(path);
-        fs::create_directories(path);
-    }
-    ~TempDir() { fs::remove_all(path); }
-};
+using test::TempDir;
 
 util::Bytes B(std::string_view text) { return util::Bytes(text.begin(), text.end()); }
 
