@@ -13,16 +13,6 @@
 
 namespace cli {
 
-struct HostPort {
-    std::string host; // without the brackets of "[::1]"
-    uint16_t port{0}; // 0 when none was given
-};
-
-// Splits "host", "host:port", "[v6]", "[v6]:port" or a bare IPv6 address
-// ("::1", whose colons are not a port separator). nullopt when a port is
-// given but is not a number from 1 to 65535 ("+" before it is allowed).
-std::optional<HostPort> SplitHostPort(std::string_view text);
-
 struct Endpoint {
     std::string host;
     uint16_t port{0};

@@ -9,34 +9,17 @@
 #include <rpc/http_handler.h>
 #include <rpc/network.h>
 #include <rpc/table.h>
+#include <util/host_port.h>
 
-#include <charconv>
 
 namespace node {
 
 util::Result<http::Endpoint> ParseEndpoint(const std::string& text, uint16_t default_port)
 {
-    std::string host = text;
-    std::string port_text;
-    const size_t colon = text.rfind(':');
-    const bool bracketed = !text.empty() && text.front() == '[';
-    // One colon, or "[v6]:port": what follows the last colon is the port.
-    if (colon != std::string::npos && (text.find(':') == colon || (bracketed && colon > 0 && text[colon - 1] == ']'))) {
-        host = text.substr(0, colon);
-        port_text = text.substr(colon + 1);
-    }
-    if (host.size() >= 2 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
-    uint16_t port = default_port;
-    if (!port_text.empty()) {
-        unsigned value = 0;
-        const auto [end, ec] = std::from_chars(port_text.data(), port_text.data() + port_text.size(), value);
-        if (ec != std::errc{} || end != port_text.data() + port_text.size() || value == 0 || value > 65535) {
-            return util::Error{"Invalid port specified in -rpcbind: '" + text + "'"};
-        }
-        port = static_cast<uint16_t>(value);
-    }
-    if (host.empty()) return util::Error{"Invalid address in -rpcbind: '" + text + "'"};
-    return http::Endpoint{host, port};
+    const auto split = util::SplitHostPort(text);
+    if (!split) return util::Error{"Invalid port specified in -rpcbind: '" + text + "'"};
+    if (split->host.empty()) return util::Error{"Invalid address in -rpcbind: '" + text + "'"};
+    return http::Endpoint{split->host, split->port != 0 ? split->port : default_port};
 }
 
 util::Result<http::ServerOptions> HttpOptionsFromArgs(const util::Args& args, uint16_t rpc_port, util::Logger& logger)

@@ -1,5 +1,7 @@
 #include <cli/rpc_connection.h>
 
+#include <test_temp_dir.h>
+
 #include <boost/test/unit_test.hpp>
 
 #include <filesystem>
@@ -10,50 +12,11 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// A fresh directory under the system's temporary directory, removed at the end.
-struct TempDir {
-    fs::path path;
-    TempDir() : path(fs::temp_directory_path() / ("utxo_cli_test_" + std::to_string(::getpid())))
-    {
-        fs::remove_all(path);
-        fs::create_directories(path);
-    }
-    ~TempDir() { fs::remove_all(path); }
-};
+using test::TempDir;
 
 } // namespace
 
 BOOST_AUTO_TEST_SUITE(rpc_connection_tests)
-
-BOOST_AUTO_TEST_CASE(split_host_port)
-{
-    const struct {
-        const char* text;
-        const char* host;
-        uint16_t port;
-    } good[] = {
-        {"127.0.0.1", "127.0.0.1", 0},
-        {"127.0.0.1:18443", "127.0.0.1", 18443},
-        {"localhost:+8332", "localhost", 8332},
-        {"node.example", "node.example", 0},
-        {"[::1]", "::1", 0},
-        {"[::1]:18443", "::1", 18443},
-        {"::1", "::1", 0},          // several colons and no brackets: no port
-        {"fe80::1:8332", "fe80::1:8332", 0},
-        {":8332", "", 8332},
-        {"", "", 0},
-    };
-    for (const auto& c : good) {
-        const auto split = cli::SplitHostPort(c.text);
-        BOOST_REQUIRE_MESSAGE(split, c.text);
-        BOOST_CHECK_EQUAL(split->host, c.host);
-        BOOST_CHECK_EQUAL(split->port, c.port);
-    }
-    for (const char* bad : {"127.0.0.1:", "127.0.0.1:0", "127.0.0.1:65536", "127.0.0.1:x", "[::1]:99999", "host:-1",
-                            "host: 80", "[::1]:"}) {
-        BOOST_CHECK_MESSAGE(!cli::SplitHostPort(bad), bad);
-    }
-}
 
 BOOST_AUTO_TEST_CASE(port_preference_and_errors)
 {
