@@ -1,5 +1,6 @@
 #include <rpc/method.h>
 
+#include <json/number.h>
 #include <json/write.h>
 
 #include <boost/json/array.hpp>
@@ -76,7 +77,7 @@ std::string_view KindName(boost::json::kind kind)
 std::string_view JsonTypeName(const boost::json::value& value)
 {
     // Exact amounts travel as tagged strings but are numbers to a client.
-    if (value.is_string() && value.get_string().starts_with("\xC0\x80")) return "number";
+    if (json::AsRawNumber(value)) return "number";
     return KindName(value.kind());
 }
 
