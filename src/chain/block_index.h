@@ -88,6 +88,12 @@ public:
     // chain work. Status starts at BLOCK_VALID_TREE.
     BlockIndex* Insert(const primitives::BlockHeader& header);
     size_t Size() const { return m_nodes.size(); }
+    // Calls f(BlockIndex&) for every node, in no particular order.
+    template <typename F>
+    void ForEach(F&& f) const
+    {
+        for (const auto& [hash, node] : m_nodes) f(*node);
+    }
 
 private:
     std::unordered_map<primitives::BlockHash, std::unique_ptr<BlockIndex>, SaltedBlockHashHasher> m_nodes;

@@ -1,17 +1,24 @@
 #include <chain/block_store.h>
 
 #include <algorithm>
+#include <limits>
+#include <system_error>
 
 namespace chain {
 
 BlockStore::BlockStore(const std::filesystem::path& blocks_dir, const storage::MessageStart& magic,
                        BlockStorePositions positions)
-    : m_magic(magic),
+    : m_dir(blocks_dir),
+      m_magic(magic),
       m_blocks({blocks_dir, "blk", storage::MAX_BLOCKFILE_SIZE, storage::BLOCKFILE_CHUNK_SIZE}, positions.block_file,
-               positions.block_file_size),
-      m_undo({blocks_dir, "rev", storage::MAX_BLOCKFILE_SIZE, storage::UNDOFILE_CHUNK_SIZE}, positions.undo_file,
-             positions.undo_file_size)
+               positions.block_file_size)
 {
+}
+
+storage::FlatFilesOptions BlockStore::UndoOptions() const
+{
+    // A rev file never rolls over: it follows its blk file. Positions are 32-bit.
+    return {m_dir, "rev", std::numeric_limits<uint32_t>::max(), storage::UNDOFILE_CHUNK_SIZE};
 }
 
 util::Result<storage::FilePos> BlockStore::WriteBlock(const primitives::Block& block)
@@ -32,37 +39,66 @@ util::Result<primitives::Block> BlockStore::ReadBlock(storage::FilePos pos, cons
     return std::move(*block);
 }
 
-util::Result<storage::FilePos> BlockStore::WriteUndo(const coins::BlockUndo& undo, const primitives::BlockHash& parent)
+util::Result<storage::FilePos> BlockStore::WriteUndo(const coins::BlockUndo& undo, const primitives::BlockHash& parent,
+                                                     int file, uint64_t undo_size)
 {
     const util::Bytes record = coins::SerializeBlockUndo(undo);
     const primitives::Uint256 checksum = coins::UndoChecksum(parent, record);
-    return m_undo.Append(m_magic, record, checksum.span());
+    storage::FlatFiles rev(UndoOptions(), file, undo_size);
+    auto pos = rev.Append(m_magic, record, checksum.span());
+    if (!pos) return pos;
+    if (pos->file != file) return util::Error{"Undo file " + rev.FileName(file).string() + " is full"};
+    m_unflushed_undo[file] = rev.CurrentSize();
+    return pos;
 }
 
 util::Result<coins::BlockUndo> BlockStore::ReadUndo(storage::FilePos pos, const primitives::BlockHash& parent) const
 {
-    auto bytes = m_undo.Read(pos, m_magic, MAX_BLOCK_SERIALIZED_SIZE, 32);
+    const storage::FlatFiles rev(UndoOptions());
+    auto bytes = rev.Read(pos, m_magic, MAX_BLOCK_SERIALIZED_SIZE, 32);
     if (!bytes) return util::Error{bytes.error()};
     const util::ByteSpan record(bytes->data(), bytes->size() - 32);
     const util::ByteSpan stored(bytes->data() + record.size(), 32);
     const primitives::Uint256 checksum = coins::UndoChecksum(parent, record);
     if (!std::equal(stored.begin(), stored.end(), checksum.span().begin())) {
-        return util::Error{"Undo data checksum mismatch in " + m_undo.FileName(pos.file).string()};
+        return util::Error{"Undo data checksum mismatch in " + rev.FileName(pos.file).string()};
     }
     auto undo = coins::DeserializeBlockUndo(record);
-    if (!undo) return util::Error{"Undo data unreadable in " + m_undo.FileName(pos.file).string()};
+    if (!undo) return util::Error{"Undo data unreadable in " + rev.FileName(pos.file).string()};
     return std::move(*undo);
 }
 
 util::Result<void> BlockStore::Flush(bool finalize)
 {
     if (auto r = m_blocks.Flush(finalize); !r) return r;
-    return m_undo.Flush(finalize);
+    for (auto it = m_unflushed_undo.begin(); it != m_unflushed_undo.end(); it = m_unflushed_undo.erase(it)) {
+        storage::FlatFiles rev(UndoOptions(), it->first, it->second);
+        if (auto r = rev.Flush(finalize); !r) return r;
+    }
+    return {};
 }
 
-BlockStorePositions BlockStore::Positions() const
+BlockStorePositions BlockStore::Positions() const { return {m_blocks.CurrentFile(), m_blocks.CurrentSize()}; }
+
+void BlockStore::RemoveFiles(int file)
 {
-    return {m_blocks.CurrentFile(), m_blocks.CurrentSize(), m_undo.CurrentFile(), m_undo.CurrentSize()};
+    std::error_code ignored;
+    std::filesystem::remove(m_blocks.FileName(file), ignored);
+    std::filesystem::remove(storage::FlatFiles(UndoOptions()).FileName(file), ignored);
+    m_unflushed_undo.erase(file);
+}
+
+uint64_t BlockStore::DiskSize() const
+{
+    uint64_t total = 0;
+    std::error_code error;
+    for (const auto& entry : std::filesystem::directory_iterator(m_dir, error)) {
+        const std::string name = entry.path().filename().string();
+        if ((name.starts_with("blk") || name.starts_with("rev")) && name.ends_with(".dat")) {
+            total += entry.file_size(error);
+        }
+    }
+    return total;
 }
 
 } // namespace chain

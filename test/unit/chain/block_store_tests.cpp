@@ -56,7 +56,7 @@ BOOST_AUTO_TEST_CASE(undo_checksums)
     undo.txs.push_back({{coins::Coin{{primitives::Amount{5000}, {0x51}}, 7, true, false}}});
     const primitives::BlockHash parent(primitives::Uint256(std::array<uint8_t, 32>{1, 2, 3}));
     const primitives::BlockHash other(primitives::Uint256(std::array<uint8_t, 32>{9}));
-    const auto pos = store.WriteUndo(undo, parent);
+    const auto pos = store.WriteUndo(undo, parent, 0, 0);
     BOOST_REQUIRE(pos);
     BOOST_REQUIRE(store.Flush(true));
     // magic, length, record, then 32 checksum bytes outside the length.
@@ -78,10 +78,20 @@ BOOST_AUTO_TEST_CASE(undo_checksums)
     }
     BOOST_CHECK(!store.ReadUndo(*pos, parent));
 
-    // Positions continue where the index says.
-    const auto positions = store.Positions();
-    BOOST_CHECK_EQUAL(positions.undo_file, 0);
-    BOOST_CHECK_EQUAL(positions.undo_file_size, 8 + record.size() + 32);
+    // Undo follows its block's file number, continuing at the size given.
+    const uint64_t rev0_size = 8 + record.size() + 32;
+    const auto in_file_3 = store.WriteUndo(undo, parent, 3, 0);
+    BOOST_REQUIRE(in_file_3);
+    BOOST_CHECK_EQUAL(in_file_3->file, 3);
+    const auto second = store.WriteUndo(undo, parent, 0, rev0_size);
+    BOOST_REQUIRE(second);
+    BOOST_CHECK_EQUAL(second->file, 0);
+    BOOST_CHECK_EQUAL(second->offset, rev0_size + 8);
+    BOOST_REQUIRE(store.Flush(true));
+    BOOST_CHECK_EQUAL(std::filesystem::file_size(dir.path / "rev00000.dat"), 2 * rev0_size);
+    BOOST_CHECK(store.ReadUndo(*in_file_3, parent));
+    store.RemoveFiles(3);
+    BOOST_CHECK(!std::filesystem::exists(dir.path / "rev00003.dat"));
 }
 
 BOOST_AUTO_TEST_SUITE_END()
