@@ -4,7 +4,7 @@
 //
 // Decodes a transaction given as hex (or read from standard input when the
 // argument is "-") and prints it as hex, as its txid, or as JSON.
-#include <cli/decode_tx.h>
+#include <json/decode_tx.h>
 #include <consensus/chain_params.h>
 #include <json/tx_json.h>
 #include <json/write.h>
@@ -118,7 +118,7 @@ int main(int argc, char** argv)
         hex.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
         hex = Trim(std::move(hex));
     }
-    auto tx = cli::DecodeHexTransaction(hex);
+    auto tx = json::DecodeHexTransaction(hex);
     if (!tx) {
         std::fprintf(stderr, "error: %s\n", tx.error().c_str());
         return 1;

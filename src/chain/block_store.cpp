@@ -88,17 +88,4 @@ void BlockStore::RemoveFiles(int file)
     m_unflushed_undo.erase(file);
 }
 
-uint64_t BlockStore::DiskSize() const
-{
-    uint64_t total = 0;
-    std::error_code error;
-    for (const auto& entry : std::filesystem::directory_iterator(m_dir, error)) {
-        const std::string name = entry.path().filename().string();
-        if ((name.starts_with("blk") || name.starts_with("rev")) && name.ends_with(".dat")) {
-            total += entry.file_size(error);
-        }
-    }
-    return total;
-}
-
 } // namespace chain

@@ -51,8 +51,6 @@ public:
     BlockStorePositions Positions() const;
     // Removes blk<file> and rev<file> (pruning).
     void RemoveFiles(int file);
-    // Bytes used by blk and rev files on disk.
-    uint64_t DiskSize() const;
     const std::filesystem::path& Dir() const { return m_dir; }
 
 private:

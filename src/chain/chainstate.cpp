@@ -159,11 +159,26 @@ util::Result<void> Chainstate::Load()
     }
     AddCandidatesAtLeastAsGoodAsTip();
 
-    if (m_tree.Size() == 0 && !m_reindexing) {
-        // A new data directory starts with the genesis block on disk.
-        const auto result = AcceptBlock(m_options.params->genesis, std::nullopt);
+    const primitives::Block& genesis = m_options.params->genesis;
+    if (m_tree.Size() == 0) {
+        // A new data directory starts with the genesis block on disk; a
+        // reindex finds it first in blk00000.dat, where it stays.
+        std::optional<storage::FilePos> pos;
+        const storage::FilePos first_record{0, storage::RECORD_HEADER_SIZE};
+        if (m_reindexing && m_store.ReadBlock(first_record, genesis.GetHash())) pos = first_record;
+        const auto result = AcceptBlock(genesis, pos);
         if (!result.accepted) return util::Error{"Failed to store the genesis block: " + result.reject_reason};
-        if (auto r = FlushLocked(FlushMode::ALWAYS); !r) return r;
+        if (!m_reindexing) {
+            if (auto r = FlushLocked(FlushMode::ALWAYS); !r) return r;
+        }
+    }
+    if (!m_chain.Tip()) {
+        // Readers always see a tip: at least the genesis block.
+        BlockIndex* first = m_tree.Find(genesis.GetHash());
+        if (!first || !(first->status & storage::BLOCK_HAVE_DATA)) return util::Error{"The genesis block is missing"};
+        auto connected = ConnectTip(*first);
+        if (!connected || !connected->empty()) return util::Error{"Failed to connect the genesis block"};
+        PruneCandidates();
     }
     const int64_t now = m_options.clock->NowMicros();
     m_last_write_micros = now;
@@ -207,6 +222,13 @@ bool Chainstate::IsInitialBlockDownload() const
     return false;
 }
 
+uint64_t Chainstate::BlockFilesDiskSize() const
+{
+    uint64_t total = 0;
+    for (const auto& [file, info] : m_files) total += uint64_t{info.size} + info.undo_size;
+    return total;
+}
+
 void Chainstate::UpdateBestHeader(BlockIndex& index)
 {
     if (!Failed(index) && (!m_best_header || HasMoreWork(index, *m_best_header))) m_best_header = &index;
@@ -223,7 +245,12 @@ Chainstate::HeaderResult Chainstate::AcceptBlockHeader(const primitives::BlockHe
     if (const auto error = consensus::CheckBlockHeader(header, params); error != consensus::HeaderCheckError::NONE) {
         return {nullptr, consensus::RejectReason(error, header)};
     }
-    if (hash == m_options.params->genesis.GetHash()) return {m_tree.Insert(header), ""};
+    if (hash == m_options.params->genesis.GetHash()) {
+        BlockIndex* index = m_tree.Insert(header);
+        SetDirty(*index);
+        UpdateBestHeader(*index);
+        return {index, ""};
+    }
     BlockIndex* parent = m_tree.Find(header.prev_block);
     if (!parent) return {nullptr, "prev-blk-not-found"};
     if (Failed(*parent)) return {nullptr, "bad-prevblk"};
@@ -339,6 +366,35 @@ BlockSubmission Chainstate::ProcessNewBlock(const primitives::Block& block)
         result.reject_reason = m_last_connect_failure.first == index ? m_last_connect_failure.second : "invalid";
     }
     return result;
+}
+
+std::string Chainstate::TestBlockValidity(const primitives::Block& block, bool check_pow, bool check_merkle_root)
+{
+    const consensus::Params& params = m_options.params->consensus;
+    BlockIndex* tip = m_chain.Tip();
+    if (!tip || block.header.prev_block != tip->hash) return "inconclusive-not-best-prevblk";
+    const int64_t now = m_options.clock->NowMicros() / 1'000'000;
+    if (const auto error = consensus::ContextualCheckBlockHeader(block.header, tip->Info(), BranchView(*tip), now, params);
+        error != consensus::HeaderCheckError::NONE) {
+        return consensus::RejectReason(error, block.header);
+    }
+    if (const auto check = consensus::CheckBlock(block, params, check_pow, check_merkle_root); !check.ok()) {
+        return consensus::RejectReason(check, block);
+    }
+    if (const auto error = consensus::ContextualCheckBlock(block, tip->Info(), BranchView(*tip), params);
+        error != consensus::BlockContextError::NONE) {
+        return std::string(consensus::RejectReason(error));
+    }
+    // A throwaway index entry and view: the block is connected and forgotten.
+    BlockIndex index;
+    index.hash = block.GetHash();
+    index.header = block.header;
+    index.parent = tip;
+    index.height = tip->height + 1;
+    index.skip = tip->Ancestor(SkipHeight(index.height));
+    coins::CoinsCache view(*m_coins, RandomSalt(), RandomSalt());
+    coins::BlockUndo undo;
+    return ConnectBlock(block, index, view, params, undo).reject_reason;
 }
 
 void Chainstate::MarkFailed(BlockIndex& index)

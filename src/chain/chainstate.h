@@ -112,8 +112,13 @@ public:
     util::Result<coins::BlockUndo> ReadUndo(const BlockIndex& index) const;
     bool IsInitialBlockDownload() const;
     std::vector<ChainTip> ChainTips() const;
-    uint64_t BlockFilesDiskSize() const { return m_store.DiskSize(); }
+    // Bytes of block and undo records in use (preallocated space aside).
+    uint64_t BlockFilesDiskSize() const;
     const consensus::ChainParams& Params() const { return *m_options.params; }
+    // Whether `block`, built on the tip, would connect (generateblock,
+    // getblocktemplate proposals): "" when valid, else the reject reason.
+    // Nothing is stored or changed.
+    std::string TestBlockValidity(const primitives::Block& block, bool check_pow, bool check_merkle_root);
     // Coins cache usage in bytes.
     size_t CoinsCacheUsage() const { return m_coins->MemoryUsage(); }
 

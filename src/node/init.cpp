@@ -1,5 +1,6 @@
 #include <node/init.h>
 
+#include <node/chainstate_setup.h>
 #include <node/debug_log.h>
 #include <node/options.h>
 #include <node/process.h>
@@ -248,8 +249,11 @@ int AppMain(int argc, char** argv)
     if (args.GetBool("rest", false)) logger.Log(util::LogLevel::Warning, "-rest: the REST interface is not available yet");
 
     const int64_t start_time = clock.NowMicros();
-    RpcSetup rpc_setup{args, *network_dir, *chain, logger, clock, start_time,
-                       log_file ? log_file->Path().string() : std::string(), [&shutdown] { shutdown.Request(); }};
+    auto chainstate = ChainstateService::Start(args, *network_dir, *chain, logger, clock, [&shutdown] { shutdown.Request(); });
+    if (!chainstate) return InitError(chainstate.error(), &logger);
+    RpcSetup rpc_setup{args,      *network_dir, *chain, logger, clock, start_time,
+                       log_file ? log_file->Path().string() : std::string(), [&shutdown] { shutdown.Request(); },
+                       &(*chainstate)->State()};
     std::unique_ptr<RpcServer> rpc_server;
     if (args.GetBool("server", true)) {
         auto started = RpcServer::Start(rpc_setup);
@@ -263,6 +267,7 @@ int AppMain(int argc, char** argv)
         if (!created) return InitError(created.error(), &logger);
         pid_file.emplace(std::move(*created));
     }
+    (*chainstate)->StartImport();
     if (rpc_server) rpc_server->FinishWarmup();
     logger.Log(util::LogLevel::Info, "init message: Done loading");
     if (daemon) daemon->ReportStarted();
@@ -277,6 +282,7 @@ int AppMain(int argc, char** argv)
         RunNotifyCommandAndWait(*command);
     }
     rpc_server.reset();
+    chainstate->reset(); // stops the import, flushes everything
     pid_file.reset();
     logger.Log(util::LogLevel::Info, "Shutdown: done");
     return EXIT_SUCCESS;

@@ -23,6 +23,8 @@ void AddGeneralOptions(util::Args& args)
     args.AddArg("h", "Print this help message and exit", OPTIONS, ARG_COMMAND_LINE_ONLY | ARG_DISALLOW_NEGATION | ARG_HIDDEN);
     args.AddArg("help", "Print this help message and exit", OPTIONS, ARG_COMMAND_LINE_ONLY | ARG_DISALLOW_NEGATION | ARG_HIDDEN);
     args.AddArg("version", "Print version and exit", OPTIONS, ARG_COMMAND_LINE_ONLY | ARG_DISALLOW_NEGATION);
+    args.AddArg("assumevalid=<hex>", "Assume this block and its ancestors are valid and skip their script checks "
+                "(0 to check all; default: none on every network until a value is chosen for it)", OPTIONS);
     args.AddArg("alertnotify=<cmd>", "Run this command when a warning is raised (%s in cmd becomes the message)", OPTIONS);
     args.AddArg("blocknotify=<cmd>", "Run this command when the best block changes (%s in cmd becomes the block hash)", OPTIONS);
     args.AddArg("blocksdir=<dir>", "Keep block files in this directory (it must exist; default: <datadir>/blocks)", OPTIONS);
@@ -42,6 +44,7 @@ void AddGeneralOptions(util::Args& args)
     args.AddArg("prune=<n>", "Delete old blocks to keep block files under <n> MiB (0 = off, 1 = only by RPC, >= 550 = "
                 "target; default: 0); incompatible with -txindex", OPTIONS);
     args.AddArg("reindex", "Rebuild the chain state and block index from the block files on disk", OPTIONS);
+    args.AddArg("reindex-chainstate", "Rebuild the chain state from the blocks already indexed", OPTIONS);
     args.AddArg("shutdownnotify=<cmd>", "Run this command when shutdown begins", OPTIONS);
     args.AddArg("startupnotify=<cmd>", "Run this command when start-up has finished", OPTIONS);
     args.AddArg("txindex", "Keep an index of every transaction, for getrawtransaction (default: 0)", OPTIONS);
@@ -63,6 +66,8 @@ void AddConnectionOptions(util::Args& args)
 
 void AddDebuggingOptions(util::Args& args)
 {
+    args.AddArg("checkblocks=<n>", "How many blocks to check at start-up (0 = all; default: 6)", DEBUGGING);
+    args.AddArg("checklevel=<n>", "How thorough the start-up block check is (0-4, default: 3)", DEBUGGING);
     args.AddArg("debug=<category>", "Log debugging information of a category (repeatable; 1 or all: every category): "
                 "addrman, bench, blockstorage, cmpctblock, coindb, estimatefee, http, i2p, ipc, leveldb, libevent, lock, "
                 "mempool, mempoolrej, net, proxy, prune, qt, rand, reindex, rpc, scan, selectcoins, tor, txpackages, "

@@ -4,6 +4,7 @@
 #include <node/version.h>
 #include <rpc/auth.h>
 #include <rpc/blockchain.h>
+#include <rpc/mining.h>
 #include <rpc/context.h>
 #include <rpc/control.h>
 #include <rpc/http_handler.h>
@@ -93,11 +94,13 @@ util::Result<std::unique_ptr<RpcServer>> RpcServer::Start(const RpcSetup& setup)
     server->m_table = std::make_unique<rpc::RpcTable>();
     rpc::RegisterControlMethods(*server->m_table);
     rpc::RegisterBlockchainMethods(*server->m_table);
+    rpc::RegisterMiningMethods(*server->m_table);
     rpc::RegisterNetworkMethods(*server->m_table);
     server->m_table->SetWarmupStatus("Loading");
     server->m_context.reset(new rpc::RpcContext{*server->m_table, setup.logger, setup.clock, setup.chain,
                                                 setup.start_time_micros, setup.log_path, setup.request_shutdown,
-                                                UserAgent(args.GetAll("uacomment")), ClientVersion()});
+                                                UserAgent(args.GetAll("uacomment")), ClientVersion(),
+                                                setup.chainstate});
 
     auto port = args.GetInt("rpcport", setup.chain.default_rpc_port);
     auto options = HttpOptionsFromArgs(args, static_cast<uint16_t>(*port), setup.logger);

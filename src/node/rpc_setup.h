@@ -16,6 +16,10 @@
 #include <memory>
 #include <string>
 
+namespace chain {
+class Chainstate;
+} // namespace chain
+
 namespace rpc {
 class Authenticator;
 class RpcTable;
@@ -33,6 +37,7 @@ struct RpcSetup {
     int64_t start_time_micros;
     std::string log_path;
     std::function<void()> request_shutdown;
+    chain::Chainstate* chainstate{nullptr};
 };
 
 // "host", "host:port", "[v6]:port" or a bare IPv6 address; `port` keeps its

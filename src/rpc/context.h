@@ -14,6 +14,10 @@
 #include <functional>
 #include <string>
 
+namespace chain {
+class Chainstate;
+} // namespace chain
+
 namespace rpc {
 
 class RpcTable;
@@ -28,6 +32,7 @@ struct RpcContext {
     std::function<void()> request_shutdown; // the `stop` RPC
     std::string user_agent;                // "/utxod:0.1.0/"
     int client_version;                    // 10000 * major + 100 * minor + patch
+    chain::Chainstate* chainstate{nullptr}; // the node's chain state (always set in utxod)
 };
 
 } // namespace rpc

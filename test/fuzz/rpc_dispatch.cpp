@@ -12,6 +12,7 @@
 
 #include <consensus/chain_params.h>
 #include <rpc/blockchain.h>
+#include <rpc/mining.h>
 #include <rpc/context.h>
 #include <rpc/control.h>
 #include <rpc/dispatch.h>
@@ -37,6 +38,7 @@ struct Node {
     {
         rpc::RegisterControlMethods(table);
         rpc::RegisterBlockchainMethods(table);
+        rpc::RegisterMiningMethods(table);
         rpc::RegisterNetworkMethods(table);
         table.SetWarmupFinished();
     }

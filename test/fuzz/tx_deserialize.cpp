@@ -10,12 +10,12 @@
 //   with no inputs can also read as the segwit marker);
 // - utxoconsensus_check_transaction reads the bytes as DecodeTransaction does
 //   and gives consensus::CheckTransaction's verdict and reject reason;
-// - cli::DecodeHexTransaction on the hex of the input succeeds exactly when
+// - json::DecodeHexTransaction on the hex of the input succeeds exactly when
 //   one of the readings does, and returns one of them.
 #include "fuzz.h"
 
 #include <capi/utxoconsensus.h>
-#include <cli/decode_tx.h>
+#include <json/decode_tx.h>
 #include <consensus/tx_check.h>
 #include <crypto/hash.h>
 #include <primitives/transaction.h>
@@ -86,7 +86,7 @@ void CheckCapi(util::ByteSpan input, const util::Result<Transaction>& decoded)
 void CheckHexDecoding(util::ByteSpan input, const util::Result<Transaction>& extended,
                       const util::Result<Transaction>& legacy)
 {
-    const util::Result<Transaction> from_hex = cli::DecodeHexTransaction(util::HexStr(input));
+    const util::Result<Transaction> from_hex = json::DecodeHexTransaction(util::HexStr(input));
     FUZZ_CHECK(from_hex.ok() == (extended.ok() || legacy.ok()));
     if (!from_hex) {
         FUZZ_CHECK(!from_hex.error().empty());

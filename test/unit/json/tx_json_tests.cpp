@@ -1,4 +1,4 @@
-#include <cli/decode_tx.h>
+#include <json/decode_tx.h>
 #include <consensus/chain_params.h>
 #include <json/tx_json.h>
 #include <json/write.h>
@@ -26,7 +26,7 @@ BOOST_AUTO_TEST_CASE(matches_bitcoin_core_text_exactly)
     // witness, P2WPKH output, witness commitment, descriptors with checksums.
     const std::string expected = ChompNewline(test::ReadDataText("core_json/regtest_coinbase_tx.json"));
     const auto parsed = boost::json::parse(expected).as_object();
-    auto tx = cli::DecodeHexTransaction(std::string(parsed.at("hex").as_string()));
+    auto tx = json::DecodeHexTransaction(std::string(parsed.at("hex").as_string()));
     BOOST_REQUIRE(tx);
     const auto params = consensus::CreateChainParams(consensus::ChainType::REGTEST);
     BOOST_REQUIRE(params);
@@ -43,7 +43,7 @@ BOOST_AUTO_TEST_CASE(legacy_spend_with_sighash_decoding)
         "b5c5e201410479be667ef9dcbbac55a06295ce870b07029bfcdb2dce28d959f2815b16f81798483ada7726a3c4655da4fbfc0e1108a8fd"
         "17b448a68554199c47d08ffb10d4b8ffffffff01a0860100000000001976a9145834479edbbe0539b31ffd3a8f8ebadc2165ed0188ac00"
         "000000";
-    auto tx = cli::DecodeHexTransaction(hex);
+    auto tx = json::DecodeHexTransaction(hex);
     BOOST_REQUIRE(tx);
     const auto params = consensus::CreateChainParams(consensus::ChainType::MAIN);
     BOOST_REQUIRE(params);

@@ -160,7 +160,7 @@ BOOST_AUTO_TEST_CASE(chain_and_network_info)
                    "\"7fffff0000000000000000000000000000000000000000000000000000000000\","
                    "\"difficulty\":4.656542373906925e-10,\"time\":1296688602,\"mediantime\":1296688602,"
                    "\"verificationprogress\":1,\"initialblockdownload\":true,\"chainwork\":"
-                   "\"0000000000000000000000000000000000000000000000000000000000000002\",\"size_on_disk\":0,"
+                   "\"0000000000000000000000000000000000000000000000000000000000000002\",\"size_on_disk\":293,"
                    "\"pruned\":false,\"warnings\":[]},\"error\":null,\"id\":1}\n");
     const auto network = f.Post(R"({"method":"getnetworkinfo","id":1})").body;
     BOOST_CHECK(network.starts_with("{\"result\":{\"version\":100,\"subversion\":\"/utxod:0.1.0/\","

@@ -3,8 +3,10 @@
 #ifndef UTXO_TEST_UNIT_RPC_RPC_FIXTURE_H
 #define UTXO_TEST_UNIT_RPC_RPC_FIXTURE_H
 
+#include <chain/chainstate.h>
 #include <consensus/chain_params.h>
 #include <rpc/blockchain.h>
+#include <rpc/mining.h>
 #include <rpc/context.h>
 #include <rpc/control.h>
 #include <rpc/dispatch.h>
@@ -12,6 +14,8 @@
 #include <rpc/table.h>
 #include <util/clock.h>
 #include <util/logging.h>
+
+#include <test_temp_dir.h>
 
 namespace test {
 
@@ -24,10 +28,24 @@ struct RpcFixture {
     rpc::RpcContext context{table, logger, clock, chain, clock.NowMicros() - 42'000'000, "/tmp/regtest/debug.log",
                             [this] { ++shutdown_requests; }, "/utxod:0.1.0/", 100};
 
+    // A fresh regtest chain state (the genesis block) in a temporary directory.
+    TempDir dir;
+    std::unique_ptr<chain::Chainstate> chainstate;
+
     explicit RpcFixture(bool warm = true)
     {
+        chain::ChainstateOptions options;
+        options.params = &chain;
+        options.data_dir = dir.path;
+        options.blocks_dir = dir.path / "blocks";
+        options.clock = &clock;
+        options.logger = &logger;
+        auto opened = chain::Chainstate::Open(options);
+        chainstate = std::move(*opened);
+        context.chainstate = chainstate.get();
         rpc::RegisterControlMethods(table);
         rpc::RegisterBlockchainMethods(table);
+        rpc::RegisterMiningMethods(table);
         rpc::RegisterNetworkMethods(table);
         if (warm) table.SetWarmupFinished();
     }

@@ -1,14 +1,14 @@
 // Decoding transactions typed in by people, who do not say whether the hex
 // uses the segwit serialization.
-#ifndef UTXO_CLI_DECODE_TX_H
-#define UTXO_CLI_DECODE_TX_H
+#ifndef UTXO_JSON_DECODE_TX_H
+#define UTXO_JSON_DECODE_TX_H
 
 #include <primitives/transaction.h>
 #include <util/result.h>
 
 #include <string_view>
 
-namespace cli {
+namespace json {
 
 // Decodes hex as a transaction the way bitcoin-tx and decoderawtransaction do.
 // A transaction with no inputs is ambiguous: its serialization can also read as
@@ -18,6 +18,6 @@ namespace cli {
 util::Result<primitives::Transaction> DecodeHexTransaction(std::string_view hex, bool try_no_witness = true,
                                                            bool try_witness = true);
 
-} // namespace cli
+} // namespace json
 
-#endif // UTXO_CLI_DECODE_TX_H
+#endif // UTXO_JSON_DECODE_TX_H

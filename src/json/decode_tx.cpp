@@ -1,9 +1,9 @@
-#include <cli/decode_tx.h>
+#include <json/decode_tx.h>
 
 #include <script/script_ops.h>
 #include <util/hex.h>
 
-namespace cli {
+namespace json {
 namespace {
 
 constexpr size_t MAX_SCRIPT_SIZE = 10000;
@@ -50,4 +50,4 @@ util::Result<primitives::Transaction> DecodeHexTransaction(std::string_view hex,
     return util::Error{"invalid transaction encoding: " + reason};
 }
 
-} // namespace cli
+} // namespace json

@@ -1,0 +1,172 @@
+#include <rpc/blockchain.h>
+
+#include <rpc/chain_util.h>
+#include <rpc/table.h>
+
+#include <boost/json/object.hpp>
+
+#include <chrono>
+#include <mutex>
+
+namespace rpc {
+namespace {
+
+const boost::json::array& Params(const JsonRpcRequest& request) { return request.params.get_array(); }
+
+bool Given(const boost::json::array& params, size_t i) { return params.size() > i && !params[i].is_null(); }
+
+using ChainChange = util::Result<void> (chain::Chainstate::*)(const primitives::BlockHash&);
+
+// invalidateblock, reconsiderblock, preciousblock: the block must be known.
+RpcResult ChangeChain(const JsonRpcRequest& request, RpcContext& context, ChainChange change)
+{
+    if (!context.chainstate) return RpcError{RPC_IN_WARMUP, "Chain state not loaded"};
+    const auto hash = ParseHash(Params(request)[0], "blockhash");
+    if (const auto* error = std::get_if<RpcError>(&hash)) return *error;
+    const primitives::BlockHash block(std::get<primitives::Uint256>(hash));
+    {
+        std::lock_guard lock(context.chainstate->Mutex());
+        if (!context.chainstate->Find(block)) return BlockNotFound();
+    }
+    if (auto r = (context.chainstate->*change)(block); !r) return RpcError{RPC_DATABASE_ERROR, r.error()};
+    return boost::json::value(nullptr);
+}
+
+RpcResult InvalidateBlock(const JsonRpcRequest& request, RpcContext& context)
+{
+    return ChangeChain(request, context, &chain::Chainstate::InvalidateBlock);
+}
+
+RpcResult ReconsiderBlock(const JsonRpcRequest& request, RpcContext& context)
+{
+    return ChangeChain(request, context, &chain::Chainstate::ReconsiderBlock);
+}
+
+RpcResult PreciousBlock(const JsonRpcRequest& request, RpcContext& context)
+{
+    return ChangeChain(request, context, &chain::Chainstate::PreciousBlock);
+}
+
+RpcResult VerifyChain(const JsonRpcRequest& request, RpcContext& context)
+{
+    if (!context.chainstate) return RpcError{RPC_IN_WARMUP, "Chain state not loaded"};
+    const auto& params = Params(request);
+    const int64_t level = Given(params, 0) ? params[0].to_number<int64_t>() : 3;
+    const int64_t depth = Given(params, 1) ? params[1].to_number<int64_t>() : 6;
+    if (level < 0 || level > 4) return RpcError{RPC_INVALID_PARAMETER, "Verification level must be between 0 and 4"};
+    const bool ok = static_cast<bool>(context.chainstate->VerifyChain(static_cast<int>(level), static_cast<int>(depth)));
+    return boost::json::value(ok);
+}
+
+boost::json::object TipObject(const chain::BlockIndex& tip)
+{
+    boost::json::object result;
+    result["hash"] = tip.hash.ToHex();
+    result["height"] = tip.height;
+    return result;
+}
+
+// Waits (timeout in milliseconds, 0 = forever) until `done` holds for the
+// tip, the node shuts down, or time runs out; answers with the tip then.
+template <typename Done>
+RpcResult WaitForTip(RpcContext& context, int64_t timeout_ms, Done done)
+{
+    if (!context.chainstate) return RpcError{RPC_IN_WARMUP, "Chain state not loaded"};
+    chain::Chainstate& state = *context.chainstate;
+    if (timeout_ms < 0) return RpcError{RPC_MISC_ERROR, "Negative timeout"};
+    std::unique_lock lock(state.Mutex());
+    const auto stop = [&] { return state.Interrupted() || done(*state.Chain().Tip()); };
+    if (timeout_ms > 0) {
+        state.TipChanged().wait_for(lock, std::chrono::milliseconds(timeout_ms), stop);
+    } else {
+        state.TipChanged().wait(lock, stop);
+    }
+    return boost::json::value(TipObject(*state.Chain().Tip()));
+}
+
+int64_t Timeout(const boost::json::array& params, size_t i)
+{
+    return Given(params, i) && params[i].is_number() ? params[i].to_number<int64_t>() : 0;
+}
+
+RpcResult WaitForNewBlock(const JsonRpcRequest& request, RpcContext& context)
+{
+    if (!context.chainstate) return RpcError{RPC_IN_WARMUP, "Chain state not loaded"};
+    const auto& params = Params(request);
+    primitives::BlockHash start;
+    {
+        std::lock_guard lock(context.chainstate->Mutex());
+        start = context.chainstate->Chain().Tip()->hash;
+    }
+    if (Given(params, 1)) {
+        const auto hash = ParseHash(params[1], "current_tip");
+        if (const auto* error = std::get_if<RpcError>(&hash)) return *error;
+        start = primitives::BlockHash(std::get<primitives::Uint256>(hash));
+    }
+    return WaitForTip(context, Timeout(params, 0), [&](const chain::BlockIndex& tip) { return tip.hash != start; });
+}
+
+RpcResult WaitForBlock(const JsonRpcRequest& request, RpcContext& context)
+{
+    const auto& params = Params(request);
+    const auto hash = ParseHash(params[0], "blockhash");
+    if (const auto* error = std::get_if<RpcError>(&hash)) return *error;
+    const primitives::BlockHash target(std::get<primitives::Uint256>(hash));
+    return WaitForTip(context, Timeout(params, 1), [&](const chain::BlockIndex& tip) { return tip.hash == target; });
+}
+
+RpcResult WaitForBlockHeight(const JsonRpcRequest& request, RpcContext& context)
+{
+    const auto& params = Params(request);
+    const int64_t height = params[0].to_number<int64_t>();
+    return WaitForTip(context, Timeout(params, 1), [&](const chain::BlockIndex& tip) { return tip.height >= height; });
+}
+
+const char* TIP_RESULT = "{                       (json object)\n"
+                         "  \"hash\" : \"hex\",     (string) The blockhash\n"
+                         "  \"height\" : n        (numeric) Block height\n"
+                         "}";
+
+} // namespace
+
+void RegisterChainControlMethods(RpcTable& table)
+{
+    const RpcArg blockhash{"blockhash", ArgType::STR_HEX, false, "", "the hash of the block", ""};
+    table.Register({"hidden", "invalidateblock",
+                    "Permanently marks a block as invalid, as if it violated a consensus rule.", {blockhash},
+                    "null    (json null)", {"\"blockhash\""}, InvalidateBlock});
+    table.Register({"hidden", "reconsiderblock",
+                    "Removes invalidity status of a block, its ancestors and its descendants, reconsider them for "
+                    "activation.\nThis can be used to undo the effects of invalidateblock.",
+                    {blockhash}, "null    (json null)", {"\"blockhash\""}, ReconsiderBlock});
+    table.Register({"blockchain", "preciousblock",
+                    "Treats a block as if it were received before others with the same work.\n\nA later "
+                    "preciousblock call can override the effect of an earlier one.\n\nThe effects of preciousblock "
+                    "are not retained across restarts.",
+                    {blockhash}, "null    (json null)", {"\"blockhash\""}, PreciousBlock});
+    table.Register({"blockchain", "verifychain", "Verifies blockchain database.",
+                    {{"checklevel", ArgType::NUM, true, "3, range=0-4", "How thorough the block verification is.", ""},
+                     {"nblocks", ArgType::NUM, true, "6, 0=all", "The number of blocks to check.", ""}},
+                    "true|false    (boolean) Verification finished successfully. If false, check debug.log for reason.",
+                    {""}, VerifyChain});
+    table.Register({"blockchain", "waitfornewblock",
+                    "Waits for any new block and returns useful info about it.\n\nReturns the current block on timeout "
+                    "or exit.",
+                    {{"timeout", ArgType::NUM, true, "0", "Time in milliseconds to wait for a response. 0 indicates no timeout.", ""},
+                     {"current_tip", ArgType::STR_HEX, true, "", "Method waits for the chain tip to differ from this.", ""}},
+                    TIP_RESULT, {"1000"}, WaitForNewBlock});
+    table.Register({"blockchain", "waitforblock",
+                    "Waits for a specific new block and returns useful info about it.\n\nReturns the current block on "
+                    "timeout or exit.",
+                    {{"blockhash", ArgType::STR_HEX, false, "", "Block hash to wait for.", ""},
+                     {"timeout", ArgType::NUM, true, "0", "Time in milliseconds to wait for a response. 0 indicates no timeout.", ""}},
+                    TIP_RESULT, {"\"blockhash\" 1000"}, WaitForBlock});
+    table.Register({"blockchain", "waitforblockheight",
+                    "Waits for (at least) block height and returns the height and hash\nof the current tip.\n\nReturns "
+                    "the current block on timeout or exit.",
+                    {{"height", ArgType::NUM, false, "", "Block height to wait for.", ""},
+                     {"timeout", ArgType::NUM, true, "0", "Time in milliseconds to wait for a response. 0 indicates no timeout.", ""}},
+                    TIP_RESULT, {"100 1000"}, WaitForBlockHeight});
+}
+
+} // namespace rpc

@@ -1,0 +1,44 @@
+#include <rpc/chain_util.h>
+
+#include <primitives/arith_uint256.h>
+#include <util/hex.h>
+
+#include <cstdio>
+
+namespace rpc {
+
+double Difficulty(uint32_t bits)
+{
+    int shift = (bits >> 24) & 0xff;
+    double difficulty = static_cast<double>(0x0000ffff) / static_cast<double>(bits & 0x00ffffff);
+    for (; shift < 29; ++shift) difficulty *= 256.0;
+    for (; shift > 29; --shift) difficulty /= 256.0;
+    return difficulty;
+}
+
+std::string BitsHex(uint32_t bits)
+{
+    char text[9];
+    std::snprintf(text, sizeof(text), "%08x", bits);
+    return text;
+}
+
+std::string TargetHex(uint32_t bits) { return primitives::ArithUint256::FromCompact(bits).ToHex(); }
+
+std::variant<primitives::Uint256, RpcError> ParseHash(const boost::json::value& value, std::string_view name)
+{
+    if (!value.is_string()) return RpcError{RPC_TYPE_ERROR, std::string(name) + " must be a string"};
+    const std::string_view text = value.get_string();
+    if (text.size() != 64) {
+        return RpcError{RPC_INVALID_PARAMETER, std::string(name) + " must be of length 64 (not " +
+                                                   std::to_string(text.size()) + ", for '" + std::string(text) + "')"};
+    }
+    const auto hash = primitives::Uint256::FromHex(text);
+    if (!hash) {
+        return RpcError{RPC_INVALID_PARAMETER,
+                        std::string(name) + " must be hexadecimal string (not '" + std::string(text) + "')"};
+    }
+    return *hash;
+}
+
+} // namespace rpc

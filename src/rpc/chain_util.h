@@ -1,0 +1,37 @@
+// Pieces the chain and mining RPC handlers share: hash parameters parsed as
+// Bitcoin Core parses them, its difficulty and bits/target texts, and the
+// chain state from the context.
+#ifndef UTXO_RPC_CHAIN_UTIL_H
+#define UTXO_RPC_CHAIN_UTIL_H
+
+#include <chain/chainstate.h>
+#include <rpc/context.h>
+#include <rpc/protocol.h>
+
+#include <boost/json/value.hpp>
+
+#include <string>
+#include <string_view>
+#include <variant>
+
+namespace rpc {
+
+// Core's GetDifficulty: the difficulty-1 target over this one (display only).
+double Difficulty(uint32_t bits);
+// "1d00ffff".
+std::string BitsHex(uint32_t bits);
+// The expanded target, 64 hex digits.
+std::string TargetHex(uint32_t bits);
+
+// A 64-digit hex hash parameter; errors as Core's ParseHashV (-8):
+// "<name> must be of length 64 (not 3, for 'abc')", "<name> must be hexadecimal string (not '...')".
+std::variant<primitives::Uint256, RpcError> ParseHash(const boost::json::value& value, std::string_view name);
+
+inline RpcError BlockNotFound() { return {RPC_INVALID_ADDRESS_OR_KEY, "Block not found"}; }
+
+// The node's chain state. Precondition: set (utxod always sets it).
+inline chain::Chainstate& ChainOf(RpcContext& context) { return *context.chainstate; }
+
+} // namespace rpc
+
+#endif // UTXO_RPC_CHAIN_UTIL_H
