@@ -20,6 +20,7 @@ public:
     util::Result<void> BatchWrite(const CoinsMap& changes, const primitives::BlockHash& best) override;
 
     storage::KvStore& Store() { return *m_store; }
+    const storage::KvStore& Store() const { return *m_store; }
 
 private:
     std::unique_ptr<storage::KvStore> m_store;

@@ -8,10 +8,32 @@
 
 #include <boost/json.hpp>
 
+#include <cassert>
+
 namespace json {
 namespace {
 
-boost::json::object InputToJson(const primitives::TxIn& in, bool coinbase)
+boost::json::object PrevoutToJson(const SpentOutput& spent, const script::AddressParams& addresses)
+{
+    boost::json::object o;
+    o["generated"] = spent.coinbase;
+    o["height"] = static_cast<int64_t>(spent.height);
+    o["value"] = AmountValue(spent.out.value);
+    o["scriptPubKey"] = ScriptPubKeyToJson(spent.out.script_pubkey, addresses);
+    return o;
+}
+
+// Sums amounts, failing on a value or total outside [0, MAX_MONEY] (so no overflow).
+std::optional<primitives::Amount> SumInRange(std::optional<primitives::Amount> total, primitives::Amount add)
+{
+    if (!total || !primitives::MoneyRange(add)) return std::nullopt;
+    const primitives::Amount sum{total->sats() + add.sats()};
+    if (!primitives::MoneyRange(sum)) return std::nullopt;
+    return sum;
+}
+
+boost::json::object InputToJson(const primitives::TxIn& in, bool coinbase, const SpentOutput* prevout,
+                                const script::AddressParams& addresses)
 {
     boost::json::object o;
     if (coinbase) {
@@ -29,11 +51,25 @@ boost::json::object InputToJson(const primitives::TxIn& in, bool coinbase)
         for (const util::Bytes& item : in.witness.stack) witness.emplace_back(util::HexStr(item));
         o["txinwitness"] = std::move(witness);
     }
+    if (prevout) o["prevout"] = PrevoutToJson(*prevout, addresses);
     o["sequence"] = static_cast<int64_t>(in.sequence);
     return o;
 }
 
 } // namespace
+
+std::optional<primitives::Amount> TxFee(const primitives::Transaction& tx, const std::vector<SpentOutput>& spent)
+{
+    if (spent.size() != tx.inputs().size()) return std::nullopt;
+    std::optional<primitives::Amount> in{primitives::Amount{0}};
+    for (const SpentOutput& s : spent) in = SumInRange(in, s.out.value);
+    std::optional<primitives::Amount> out{primitives::Amount{0}};
+    for (const primitives::TxOut& o : tx.outputs()) out = SumInRange(out, o.value);
+    if (!in || !out) return std::nullopt;
+    const primitives::Amount fee{in->sats() - out->sats()};
+    if (!primitives::MoneyRange(fee)) return std::nullopt;
+    return fee;
+}
 
 boost::json::object ScriptPubKeyToJson(util::ByteSpan script_bytes, const script::AddressParams& addresses)
 {
@@ -65,8 +101,13 @@ boost::json::object TxToJson(const primitives::Transaction& tx, const script::Ad
     o["locktime"] = static_cast<int64_t>(tx.lock_time());
 
     const bool coinbase = tx.IsCoinBase();
+    const std::vector<SpentOutput>* spent = options.spent_outputs;
+    assert(!spent || spent->size() == tx.inputs().size());
     boost::json::array vin;
-    for (const primitives::TxIn& in : tx.inputs()) vin.emplace_back(InputToJson(in, coinbase));
+    for (size_t i = 0; i < tx.inputs().size(); ++i) {
+        const SpentOutput* prevout = spent && options.include_prevout ? &(*spent)[i] : nullptr;
+        vin.emplace_back(InputToJson(tx.inputs()[i], coinbase, prevout, addresses));
+    }
     o["vin"] = std::move(vin);
 
     boost::json::array vout;
@@ -80,6 +121,11 @@ boost::json::object TxToJson(const primitives::Transaction& tx, const script::Ad
     }
     o["vout"] = std::move(vout);
 
+    if (spent) {
+        const std::optional<primitives::Amount> fee = TxFee(tx, *spent);
+        assert(fee);
+        o["fee"] = AmountValue(*fee);
+    }
     if (options.block_hash) o["blockhash"] = options.block_hash->ToHex();
     if (options.include_hex) o["hex"] = util::HexStr(primitives::EncodeTransaction(tx));
     return o;
