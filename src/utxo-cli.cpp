@@ -406,12 +406,20 @@ private:
             cli::DefaultHandler address_handler(named);
             auto address = Call(address_handler, "getnewaddress", {}, RpcWalletName(Args()));
             if (!address.reply) return Fail(address.error.message);
-            if (const auto& error = cli::Member(*address.reply, "error"); !error.is_null()) {
+            std::string mine_to;
+            const auto& error = cli::Member(*address.reply, "error");
+            const auto code = error.is_null() ? util::Result<int>(0) : cli::GetInt(cli::Member(error, "code"));
+            if (code && *code == -32601) {
+                // No wallet in the node: mine to the anyone-can-spend address.
+                mine_to = cli::AnyoneCanSpendAddress(m_settings.params.addresses);
+            } else if (!error.is_null()) {
                 return cli::FormatRpcError(error);
+            } else {
+                const auto& result = cli::Member(*address.reply, "result");
+                if (!result.is_string() || cli::IsNumber(result)) return Fail(cli::NotOfTypeError(result, "string"));
+                mine_to = std::string(result.get_string());
             }
-            const auto& result = cli::Member(*address.reply, "result");
-            if (!result.is_string() || cli::IsNumber(result)) return Fail(cli::NotOfTypeError(result, "string"));
-            auto generate_args = cli::GenerateToAddressArgs(std::string(result.get_string()), m_args);
+            auto generate_args = cli::GenerateToAddressArgs(mine_to, m_args);
             if (!generate_args) return Fail(generate_args.error());
             m_args = std::move(*generate_args);
             handler = std::make_unique<cli::GenerateHandler>();

@@ -119,6 +119,8 @@ public:
     // getblocktemplate proposals): "" when valid, else the reject reason.
     // Nothing is stored or changed.
     std::string TestBlockValidity(const primitives::Block& block, bool check_pow, bool check_merkle_root);
+    // Writes everything (files, index, coins) to disk now.
+    util::Result<void> FlushCoinsLocked() { return FlushLocked(FlushMode::ALWAYS); }
     // Coins cache usage in bytes.
     size_t CoinsCacheUsage() const { return m_coins->MemoryUsage(); }
 

@@ -10,19 +10,19 @@
 #include <script/verify_flags.h>
 
 namespace chain {
-namespace {
 
-// From this height a coinbase could repeat an old one's txid despite BIP34
-// (an early block committed to a far-future height), so BIP30 applies again.
-constexpr int BIP34_IMPLIES_BIP30_LIMIT = 1'983'702;
-
-// The two mainnet blocks whose coinbases duplicated earlier ones (BIP30).
-bool IsBip30Exception(const BlockIndex& index)
+bool IsBip30Repeat(const BlockIndex& index)
 {
     static const auto first = *primitives::BlockHash::FromHex("00000000000a4d0a398161ffc163c503763b1f4360639393e0e4c8e300e0caec");
     static const auto second = *primitives::BlockHash::FromHex("00000000000743f190a18c5577a3c2d2a1f610ae9601ac046a38084ccb7cd721");
     return (index.height == 91842 && index.hash == first) || (index.height == 91880 && index.hash == second);
 }
+
+namespace {
+
+// From this height a coinbase could repeat an old one's txid despite BIP34
+// (an early block committed to a far-future height), so BIP30 applies again.
+constexpr int BIP34_IMPLIES_BIP30_LIMIT = 1'983'702;
 
 // The blocks holding the coinbases those two overwrote, seen from the
 // disconnecting side.
@@ -36,7 +36,7 @@ bool IsBip30DisconnectException(const BlockIndex& index)
 bool EnforceBip30(const BlockIndex& index, const consensus::Params& params)
 {
     if (index.height >= BIP34_IMPLIES_BIP30_LIMIT) return true;
-    if (IsBip30Exception(index)) return false;
+    if (IsBip30Repeat(index)) return false;
     // Once BIP34 is active on this chain, coinbases are unique by height.
     const BlockIndex* bip34_block = index.parent ? index.parent->Ancestor(params.bip34_height) : nullptr;
     return !(bip34_block && bip34_block->hash == params.bip34_hash);

@@ -33,6 +33,10 @@ struct ConnectResult {
 ConnectResult ConnectBlock(const primitives::Block& block, const BlockIndex& index, coins::CoinsCache& view,
                            const consensus::Params& params, coins::BlockUndo& undo, bool check_scripts = true);
 
+// The two mainnet blocks whose coinbases repeated earlier ones (allowed
+// before BIP30; their outputs replaced the old, unspent ones).
+bool IsBip30Repeat(const BlockIndex& index);
+
 enum class DisconnectResult {
     OK,
     UNCLEAN, // the view did not hold exactly what the block created: it went on, but the set may be off

@@ -5,6 +5,7 @@
 #define UTXO_CLI_REQUEST_HANDLERS_H
 
 #include <cli/rpc_call.h>
+#include <script/address_params.h>
 
 #include <string>
 #include <vector>
@@ -47,6 +48,11 @@ public:
 // default. Errors: "too many arguments (maximum 2 for nblocks and maxtries)",
 // "the first argument (number of blocks to generate, default: 1) must be an
 // integer value greater than zero" (for "0").
+// Where -generate mines when the node has no wallet to ask (utxod has none
+// yet): the P2WSH address of the script OP_TRUE, which anyone can spend with
+// the witness [OP_TRUE] (the address Bitcoin Core's own tests mine to).
+std::string AnyoneCanSpendAddress(const script::AddressParams& params);
+
 util::Result<std::vector<std::string>> GenerateToAddressArgs(const std::string& address,
                                                              std::vector<std::string> args);
 

@@ -281,8 +281,9 @@ int AppMain(int argc, char** argv)
     if (const auto command = args.Get("shutdownnotify"); command && !args.IsNegated("shutdownnotify")) {
         RunNotifyCommandAndWait(*command);
     }
+    (*chainstate)->State().Interrupt(); // wakes RPCs waiting for blocks, stops the import
     rpc_server.reset();
-    chainstate->reset(); // stops the import, flushes everything
+    chainstate->reset(); // flushes everything
     pid_file.reset();
     logger.Log(util::LogLevel::Info, "Shutdown: done");
     return EXIT_SUCCESS;

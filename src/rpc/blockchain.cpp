@@ -3,6 +3,7 @@
 #include <consensus/pow.h>
 #include <json/number.h>
 #include <json/tx_json.h>
+#include <json/block_json.h>
 #include <rpc/chain_util.h>
 #include <rpc/context.h>
 #include <rpc/table.h>
@@ -53,7 +54,7 @@ RpcResult GetDifficulty(const JsonRpcRequest&, RpcContext& context)
 {
     if (!context.chainstate) return NoChainstate();
     std::lock_guard lock(context.chainstate->Mutex());
-    return boost::json::value(Difficulty(context.chainstate->Chain().Tip()->header.bits));
+    return boost::json::value(json::Difficulty(context.chainstate->Chain().Tip()->header.bits));
 }
 
 RpcResult GetBlockchainInfo(const JsonRpcRequest&, RpcContext& context)
@@ -69,7 +70,7 @@ RpcResult GetBlockchainInfo(const JsonRpcRequest&, RpcContext& context)
     result["bestblockhash"] = tip.hash.ToHex();
     result["bits"] = BitsHex(tip.header.bits);
     result["target"] = TargetHex(tip.header.bits);
-    result["difficulty"] = Difficulty(tip.header.bits);
+    result["difficulty"] = json::Difficulty(tip.header.bits);
     result["time"] = tip.header.time;
     result["mediantime"] = tip.MedianTimePast();
     // Core's estimate with no per-network transaction statistics (what it
@@ -256,6 +257,7 @@ void RegisterBlockchainMethods(RpcTable& table)
                     "}",
                     {""}, GetChainTxStats});
     RegisterChainControlMethods(table);
+    RegisterBlockQueryMethods(table);
 }
 
 } // namespace rpc

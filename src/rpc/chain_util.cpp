@@ -1,20 +1,11 @@
 #include <rpc/chain_util.h>
 
-#include <primitives/arith_uint256.h>
+#include <json/block_json.h>
 #include <util/hex.h>
 
 #include <cstdio>
 
 namespace rpc {
-
-double Difficulty(uint32_t bits)
-{
-    int shift = (bits >> 24) & 0xff;
-    double difficulty = static_cast<double>(0x0000ffff) / static_cast<double>(bits & 0x00ffffff);
-    for (; shift < 29; ++shift) difficulty *= 256.0;
-    for (; shift > 29; --shift) difficulty /= 256.0;
-    return difficulty;
-}
 
 std::string BitsHex(uint32_t bits)
 {
@@ -23,7 +14,7 @@ std::string BitsHex(uint32_t bits)
     return text;
 }
 
-std::string TargetHex(uint32_t bits) { return primitives::ArithUint256::FromCompact(bits).ToHex(); }
+std::string TargetHex(uint32_t bits) { return json::BitsToTarget(bits).ToHex(); }
 
 std::variant<primitives::Uint256, RpcError> ParseHash(const boost::json::value& value, std::string_view name)
 {

@@ -1,6 +1,6 @@
 // Pieces the chain and mining RPC handlers share: hash parameters parsed as
-// Bitcoin Core parses them, its difficulty and bits/target texts, and the
-// chain state from the context.
+// Bitcoin Core parses them, and its bits/target texts (the difficulty is
+// json::Difficulty).
 #ifndef UTXO_RPC_CHAIN_UTIL_H
 #define UTXO_RPC_CHAIN_UTIL_H
 
@@ -16,8 +16,6 @@
 
 namespace rpc {
 
-// Core's GetDifficulty: the difficulty-1 target over this one (display only).
-double Difficulty(uint32_t bits);
 // "1d00ffff".
 std::string BitsHex(uint32_t bits);
 // The expanded target, 64 hex digits.
@@ -28,9 +26,6 @@ std::string TargetHex(uint32_t bits);
 std::variant<primitives::Uint256, RpcError> ParseHash(const boost::json::value& value, std::string_view name);
 
 inline RpcError BlockNotFound() { return {RPC_INVALID_ADDRESS_OR_KEY, "Block not found"}; }
-
-// The node's chain state. Precondition: set (utxod always sets it).
-inline chain::Chainstate& ChainOf(RpcContext& context) { return *context.chainstate; }
 
 } // namespace rpc
 

@@ -2,6 +2,7 @@
 
 #include <json/decode_tx.h>
 #include <mining/block_assembler.h>
+#include <json/block_json.h>
 #include <rpc/chain_util.h>
 #include <rpc/table.h>
 #include <script/address.h>
@@ -227,7 +228,7 @@ RpcResult GetMiningInfo(const JsonRpcRequest&, RpcContext& context)
     boost::json::object result;
     result["blocks"] = tip.height;
     result["bits"] = BitsHex(tip.header.bits);
-    result["difficulty"] = Difficulty(tip.header.bits);
+    result["difficulty"] = json::Difficulty(tip.header.bits);
     result["target"] = TargetHex(tip.header.bits);
     result["networkhashps"] = NetworkHashesPerSecond(state, 120, -1);
     result["pooledtx"] = 0;
@@ -241,7 +242,7 @@ RpcResult GetMiningInfo(const JsonRpcRequest&, RpcContext& context)
     boost::json::object next;
     next["height"] = tip.height + 1;
     next["bits"] = BitsHex(next_bits);
-    next["difficulty"] = Difficulty(next_bits);
+    next["difficulty"] = json::Difficulty(next_bits);
     next["target"] = TargetHex(next_bits);
     result["next"] = std::move(next);
     result["warnings"] = boost::json::array();
