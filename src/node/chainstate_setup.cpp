@@ -67,6 +67,12 @@ util::Result<std::unique_ptr<ChainstateService>> ChainstateService::Start(const 
     if (!opened) return util::Error{opened.error()};
     service->m_state = std::move(*opened);
 
+    if (args.GetBool("txindex", false)) {
+        auto txindex = chain::TxIndex::Open(network_dir / "indexes" / "txindex", *service->m_state, logger,
+                                            service->m_reindex);
+        if (!txindex) return util::Error{txindex.error()};
+        service->m_txindex = std::move(*txindex);
+    }
     if (!service->m_reindex) {
         const int64_t level = *args.GetInt("checklevel", DEFAULT_CHECKLEVEL);
         const int64_t depth = *args.GetInt("checkblocks", DEFAULT_CHECKBLOCKS);
@@ -83,6 +89,7 @@ util::Result<std::unique_ptr<ChainstateService>> ChainstateService::Start(const 
 ChainstateService::~ChainstateService()
 {
     if (!m_state) return;
+    m_txindex.reset();
     m_state->Interrupt();
     if (m_import.joinable()) m_import.join();
     if (auto r = m_state->Flush(chain::FlushMode::ALWAYS); !r) {
@@ -96,6 +103,7 @@ void ChainstateService::StartImport()
         util::Logger::SetThreadName("loadblk");
         Import();
     });
+    if (m_txindex) m_txindex->Start();
 }
 
 void ChainstateService::Import()

@@ -6,6 +6,7 @@
 #define UTXO_NODE_CHAINSTATE_SETUP_H
 
 #include <chain/chainstate.h>
+#include <chain/tx_index.h>
 #include <consensus/chain_params.h>
 #include <util/args.h>
 #include <util/clock.h>
@@ -41,8 +42,10 @@ public:
     ~ChainstateService() override;
 
     chain::Chainstate& State() { return *m_state; }
+    // nullptr without -txindex.
+    chain::TxIndex* TxIndex() { return m_txindex.get(); }
     // Runs -reindex and each -loadblock, then activates the best chain, on
-    // its own thread ("loadblk").
+    // its own thread ("loadblk"); starts the -txindex thread.
     void StartImport();
 
     void BlockTipChanged(const chain::BlockIndex& tip, bool initial_download) override;
@@ -59,6 +62,7 @@ private:
     util::Logger& m_logger;
     std::function<void()> m_request_shutdown;
     std::unique_ptr<chain::Chainstate> m_state;
+    std::unique_ptr<chain::TxIndex> m_txindex; // declared after m_state: stopped first
     bool m_reindex{false};
     std::thread m_import;
 };

@@ -253,7 +253,7 @@ int AppMain(int argc, char** argv)
     if (!chainstate) return InitError(chainstate.error(), &logger);
     RpcSetup rpc_setup{args,      *network_dir, *chain, logger, clock, start_time,
                        log_file ? log_file->Path().string() : std::string(), [&shutdown] { shutdown.Request(); },
-                       &(*chainstate)->State()};
+                       &(*chainstate)->State(), (*chainstate)->TxIndex()};
     std::unique_ptr<RpcServer> rpc_server;
     if (args.GetBool("server", true)) {
         auto started = RpcServer::Start(rpc_setup);

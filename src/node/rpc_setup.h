@@ -18,6 +18,7 @@
 
 namespace chain {
 class Chainstate;
+class TxIndex;
 } // namespace chain
 
 namespace rpc {
@@ -38,6 +39,7 @@ struct RpcSetup {
     std::string log_path;
     std::function<void()> request_shutdown;
     chain::Chainstate* chainstate{nullptr};
+    chain::TxIndex* txindex{nullptr};
 };
 
 // "host", "host:port", "[v6]:port" or a bare IPv6 address; `port` keeps its

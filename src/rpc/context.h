@@ -16,6 +16,7 @@
 
 namespace chain {
 class Chainstate;
+class TxIndex;
 } // namespace chain
 
 namespace rpc {
@@ -33,6 +34,7 @@ struct RpcContext {
     std::string user_agent;                // "/utxod:0.1.0/"
     int client_version;                    // 10000 * major + 100 * minor + patch
     chain::Chainstate* chainstate{nullptr}; // the node's chain state (always set in utxod)
+    chain::TxIndex* txindex{nullptr};       // with -txindex
 };
 
 } // namespace rpc

@@ -17,6 +17,7 @@
 #include <rpc/control.h>
 #include <rpc/dispatch.h>
 #include <rpc/network.h>
+#include <rpc/rawtransaction.h>
 #include <rpc/table.h>
 #include <util/clock.h>
 #include <util/logging.h>
@@ -39,6 +40,7 @@ struct Node {
         rpc::RegisterControlMethods(table);
         rpc::RegisterBlockchainMethods(table);
         rpc::RegisterMiningMethods(table);
+        rpc::RegisterRawTransactionMethods(table);
         rpc::RegisterNetworkMethods(table);
         table.SetWarmupFinished();
     }

@@ -11,6 +11,7 @@
 #include <rpc/control.h>
 #include <rpc/dispatch.h>
 #include <rpc/network.h>
+#include <rpc/rawtransaction.h>
 #include <rpc/table.h>
 #include <util/clock.h>
 #include <util/logging.h>
@@ -46,6 +47,7 @@ struct RpcFixture {
         rpc::RegisterControlMethods(table);
         rpc::RegisterBlockchainMethods(table);
         rpc::RegisterMiningMethods(table);
+        rpc::RegisterRawTransactionMethods(table);
         rpc::RegisterNetworkMethods(table);
         if (warm) table.SetWarmupFinished();
     }
