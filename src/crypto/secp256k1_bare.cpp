@@ -1,7 +1,9 @@
 #include <crypto/secp256k1_bare.h>
 
 #include <crypto/hash.h>
+#include <crypto/schnorr.h>
 #include <crypto/secp256k1_context.h>
+#include <crypto/signer.h>
 
 #include <secp256k1.h>
 #include <secp256k1_extrakeys.h>
@@ -59,79 +61,46 @@ bool SchnorrVerifier::Verify(std::span<const uint8_t, 64> signature, std::span<c
                                        &m_parsed->pubkey) == 1;
 }
 
+// The signing functions are one-off calls on a crypto::Signer (setup only).
 namespace {
 
-struct ContextDeleter {
-    void operator()(secp256k1_context* context) const { secp256k1_context_destroy(context); }
-};
-using SigningContext = std::unique_ptr<secp256k1_context, ContextDeleter>;
-
-SigningContext MakeSigningContext() { return SigningContext(secp256k1_context_create(SECP256K1_CONTEXT_NONE)); }
-
-// The keypair of `secret` tweaked as a key-path-only taproot output key.
-std::optional<secp256k1_keypair> TweakedKeypair(const secp256k1_context* context, std::span<const uint8_t, 32> secret)
+// BIP86: the TapTweak of an internal key with no script tree.
+std::array<uint8_t, 32> KeyPathOnlyTweak(const std::array<uint8_t, 32>& internal_key)
 {
-    secp256k1_keypair keypair;
-    if (!secp256k1_keypair_create(context, &keypair, secret.data())) return std::nullopt;
-    secp256k1_xonly_pubkey internal;
-    if (!secp256k1_keypair_xonly_pub(context, &internal, nullptr, &keypair)) return std::nullopt;
-    uint8_t internal_bytes[32];
-    secp256k1_xonly_pubkey_serialize(context, internal_bytes, &internal);
-    const auto tweak = TaggedHash("TapTweak", util::ByteSpan(internal_bytes, 32));
-    if (!secp256k1_keypair_xonly_tweak_add(context, &keypair, tweak.data())) return std::nullopt;
-    return keypair;
+    return TaggedHash("TapTweak", util::ByteSpan(internal_key.data(), internal_key.size()));
 }
 
 } // namespace
 
 std::optional<EcdsaKey> DerivePubKey(std::span<const uint8_t, 32> secret)
 {
-    const SigningContext context = MakeSigningContext();
-    secp256k1_pubkey pubkey;
-    if (!secp256k1_ec_pubkey_create(context.get(), &pubkey, secret.data())) return std::nullopt;
-    EcdsaKey key;
-    size_t len = key.compressed_pubkey.size();
-    secp256k1_ec_pubkey_serialize(context.get(), key.compressed_pubkey.data(), &len, &pubkey, SECP256K1_EC_COMPRESSED);
-    return key;
+    const auto pubkey = Signer().CompressedPubKey(secret);
+    if (!pubkey) return std::nullopt;
+    return EcdsaKey{*pubkey};
 }
 
 std::optional<util::Bytes> SignEcdsa(std::span<const uint8_t, 32> secret, std::span<const uint8_t, 32> message)
 {
-    const SigningContext context = MakeSigningContext();
-    secp256k1_ecdsa_signature signature;
-    if (!secp256k1_ecdsa_sign(context.get(), &signature, message.data(), secret.data(), nullptr, nullptr)) {
-        return std::nullopt;
-    }
-    util::Bytes der(72);
-    size_t len = der.size();
-    secp256k1_ecdsa_signature_serialize_der(context.get(), der.data(), &len, &signature);
-    der.resize(len);
-    return der;
+    return Signer().SignEcdsa(secret, message);
 }
 
 std::optional<TaprootKey> DeriveTaprootKey(std::span<const uint8_t, 32> secret)
 {
-    const SigningContext context = MakeSigningContext();
-    const auto keypair = TweakedKeypair(context.get(), secret);
-    if (!keypair) return std::nullopt;
-    secp256k1_xonly_pubkey output;
-    if (!secp256k1_keypair_xonly_pub(context.get(), &output, nullptr, &*keypair)) return std::nullopt;
-    TaprootKey key;
-    secp256k1_xonly_pubkey_serialize(context.get(), key.output_key.data(), &output);
-    return key;
+    const auto internal = Signer().XOnlyPubKey(secret);
+    if (!internal) return std::nullopt;
+    const auto output = TweakXOnlyPubKey(*internal, KeyPathOnlyTweak(*internal));
+    if (!output) return std::nullopt;
+    return TaprootKey{output->key};
 }
 
 std::optional<std::array<uint8_t, 64>> SignTaprootKeyPath(std::span<const uint8_t, 32> secret,
                                                           std::span<const uint8_t, 32> message)
 {
-    const SigningContext context = MakeSigningContext();
-    const auto keypair = TweakedKeypair(context.get(), secret);
-    if (!keypair) return std::nullopt;
-    std::array<uint8_t, 64> signature;
-    if (!secp256k1_schnorrsig_sign32(context.get(), signature.data(), message.data(), &*keypair, nullptr)) {
-        return std::nullopt;
-    }
-    return signature;
+    const Signer signer;
+    const auto internal = signer.XOnlyPubKey(secret);
+    if (!internal) return std::nullopt;
+    const auto tweak = KeyPathOnlyTweak(*internal);
+    return signer.SignSchnorr(secret, message, &tweak);
 }
 
 } // namespace crypto::secp256k1_bare
