@@ -7,10 +7,11 @@
 namespace chain {
 
 BlockStore::BlockStore(const std::filesystem::path& blocks_dir, const storage::MessageStart& magic,
-                       BlockStorePositions positions)
+                       BlockStorePositions positions, uint64_t max_file_size)
     : m_dir(blocks_dir),
       m_magic(magic),
-      m_blocks({blocks_dir, "blk", storage::MAX_BLOCKFILE_SIZE, storage::BLOCKFILE_CHUNK_SIZE}, positions.block_file,
+      m_blocks({blocks_dir, "blk", max_file_size, std::min(max_file_size, storage::BLOCKFILE_CHUNK_SIZE)},
+               positions.block_file,
                positions.block_file_size)
 {
 }

@@ -31,8 +31,9 @@ struct BlockStorePositions {
 
 class BlockStore {
 public:
+    // `max_file_size`: where a blk file ends (smaller with -fastprune, for tests).
     BlockStore(const std::filesystem::path& blocks_dir, const storage::MessageStart& magic,
-               BlockStorePositions positions = {});
+               BlockStorePositions positions = {}, uint64_t max_file_size = storage::MAX_BLOCKFILE_SIZE);
 
     // Appends the block with its witness data.
     util::Result<storage::FilePos> WriteBlock(const primitives::Block& block);

@@ -72,7 +72,7 @@ std::string BlockFileBaseName(int file)
 Chainstate::Chainstate(const ChainstateOptions& options)
     : m_options(options),
       m_tree(RandomSalt(), RandomSalt()),
-      m_store(options.blocks_dir, options.params->message_start)
+      m_store(options.blocks_dir, options.params->message_start, {}, options.max_block_file_size)
 {
 }
 
@@ -116,8 +116,7 @@ util::Result<void> Chainstate::Load()
     auto files = m_index_db->LoadFileInfo(last_file);
     if (!files) return util::Error{files.error()};
     for (size_t i = 0; i < files->size(); ++i) m_files[static_cast<int>(i)] = (*files)[i];
-    m_store = BlockStore(m_options.blocks_dir, m_options.params->message_start,
-                         {last_file, m_files[last_file].size});
+    m_store = MakeStore({last_file, m_files[last_file].size});
     m_reindexing = m_options.wipe_block_index || m_index_db->Reindexing();
     if (m_reindexing) {
         // Blocks written while the files are re-read go after all of them.
@@ -125,7 +124,7 @@ util::Result<void> Chainstate::Load()
         while (std::filesystem::exists(m_store.Dir() / BlockFileBaseName(file + 1))) ++file;
         const auto path = m_store.Dir() / BlockFileBaseName(file);
         const uint64_t size = std::filesystem::exists(path) ? std::filesystem::file_size(path) : 0;
-        m_store = BlockStore(m_options.blocks_dir, m_options.params->message_start, {file, size});
+        m_store = MakeStore({file, size});
         if (m_options.wipe_block_index) {
             if (auto r = m_index_db->SetReindexing(true); !r) return r;
         }
@@ -607,8 +606,9 @@ util::Result<void> Chainstate::FlushLocked(FlushMode mode)
     const bool cache_large = usage > m_options.coins_cache_bytes / 10 * 9;
     const bool periodic_write = mode == FlushMode::PERIODIC && now > m_last_write_micros + INDEX_WRITE_INTERVAL_MICROS;
     const bool periodic_flush = mode == FlushMode::PERIODIC && now > m_last_flush_micros + COINS_FLUSH_INTERVAL_MICROS;
+    MarkFilesPruned(FilesToPrune());
     const bool full = mode == FlushMode::ALWAYS || cache_full || (mode == FlushMode::PERIODIC && cache_large) ||
-                      periodic_flush;
+                      periodic_flush || !m_prune_pending.empty();
     if (!full && !periodic_write) return {};
 
     // Block and undo files first: the index must never point at bytes the disk may not have.
@@ -625,6 +625,9 @@ util::Result<void> Chainstate::FlushLocked(FlushMode mode)
     if (full && m_chain.Tip()) {
         if (auto r = m_coins->Flush(); !r) return Fatal("Failed to write to coin database: " + r.error());
         m_last_flush_micros = now;
+        // Nothing refers to the pruned files any more, on disk either.
+        for (int file : m_prune_pending) m_store.RemoveFiles(file);
+        m_prune_pending.clear();
     }
     return {};
 }

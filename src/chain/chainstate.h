@@ -66,7 +66,17 @@ struct ChainstateOptions {
     util::Logger* logger{nullptr};
     Notifications* notifications{nullptr};
     ScriptCheckQueue* script_checks{nullptr}; // nullptr: on the calling thread
+    // -prune: 0 off; PRUNE_MANUAL only by pruneblockchain; otherwise the
+    // target for block and undo files in bytes.
+    uint64_t prune_target_bytes{0};
+    uint64_t max_block_file_size{storage::MAX_BLOCKFILE_SIZE}; // -fastprune: 64 KiB
 };
+
+// -prune=1: prune only when asked (pruneblockchain).
+inline constexpr uint64_t PRUNE_MANUAL = 1;
+// Pruning always keeps the last this many blocks (Core's MIN_BLOCKS_TO_KEEP),
+// so a reorg of that depth can still be undone.
+inline constexpr int MIN_BLOCKS_TO_KEEP = 288;
 
 // What happened to a submitted block (submitblock's BIP22 answers).
 struct BlockSubmission {
@@ -139,6 +149,14 @@ public:
     // Verifies the top `depth` blocks of the active chain at `level` (0-4),
     // as -checkblocks/-checklevel and verifychain do. Errors describe the fault.
     util::Result<void> VerifyChain(int level, int depth);
+    // pruneblockchain: removes the files holding only blocks at or below
+    // `height` (never the last MIN_BLOCKS_TO_KEEP). Returns the height of
+    // the last block whose data is gone (-1 for none). Requires -prune.
+    util::Result<int> PruneToHeight(int height);
+    bool PruneMode() const { return m_options.prune_target_bytes != 0; }
+    // Caller holds Mutex(): the lowest height from which every block on the
+    // active chain still has its data.
+    int FirstBlockWithData() const;
 
     // Imports a blk?????.dat-style file (-loadblock, or our own files with
     // -reindex when `in_place`: blocks are indexed where they are). Blocks
@@ -179,6 +197,13 @@ private:
     void SetDirty(const BlockIndex& index) { m_dirty_blocks.insert(&index); }
     void LogUpdateTip(const BlockIndex& tip) const;
     util::Result<void> FlushLocked(FlushMode mode);
+    BlockStore MakeStore(BlockStorePositions positions) const;
+    // Files that automatic pruning would remove now.
+    std::set<int> FilesToPrune() const;
+    // Forgets the blocks in `files` (index status, file statistics); the
+    // files themselves go after the next flush (m_prune_pending).
+    void MarkFilesPruned(const std::set<int>& files);
+    std::set<int> m_prune_pending;
     void UpdateBestHeader(BlockIndex& index);
     util::Result<void> Fatal(const std::string& message);
     // ActivateBestChain with the activation mutex already held.

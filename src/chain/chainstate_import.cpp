@@ -131,7 +131,7 @@ util::Result<void> Chainstate::Reindex()
     {
         std::lock_guard lock(m_mutex);
         const int last = std::max(0, file - 1);
-        m_store = BlockStore(m_options.blocks_dir, m_options.params->message_start, {last, m_files[last].size});
+        m_store = MakeStore({last, m_files[last].size});
         if (m_tree.Size() == 0) {
             const auto result = AcceptBlock(m_options.params->genesis, std::nullopt);
             if (!result.accepted) return Fatal("Failed to store the genesis block: " + result.reject_reason);
