@@ -142,11 +142,10 @@ void ScriptCheckSession::Add(uint32_t tx_index, primitives::TransactionRef tx,
         std::lock_guard lock(m_queue.m_mutex);
         for (uint32_t i = 0; i < inputs; ++i) m_queue.m_checks.push_back({added, i});
     }
-    if (inputs == 1) {
-        m_queue.m_work_cv.notify_one();
-    } else {
-        m_queue.m_work_cv.notify_all();
-    }
+    // Wake as many workers as there are new checks, not all of them for a
+    // one-input transaction (a no-op for workers that are busy anyway).
+    const size_t wake = std::min<size_t>(inputs, m_queue.m_workers.size());
+    for (size_t i = 0; i < wake; ++i) m_queue.m_work_cv.notify_one();
 }
 
 bool ScriptCheckSession::FailureFound() const
