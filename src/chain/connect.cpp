@@ -3,10 +3,8 @@
 #include <consensus/block_check.h>
 #include <consensus/subsidy.h>
 #include <consensus/tx_verify.h>
-#include <script/interpreter.h>
 #include <script/script_error.h>
 #include <script/sighash.h>
-#include <script/signature_checker.h>
 #include <script/verify_flags.h>
 
 namespace chain {
@@ -63,18 +61,23 @@ std::vector<std::optional<consensus::SpentCoin>> SpentCoins(const primitives::Tr
     return spent;
 }
 
-std::optional<script::ScriptError> CheckScripts(const primitives::Transaction& tx,
-                                                const std::vector<std::optional<consensus::SpentCoin>>& spent,
-                                                uint32_t flags)
+// The outputs the inputs spend. Precondition: none missing (CheckTxInputs passed).
+std::vector<primitives::TxOut> SpentOutputs(const std::vector<std::optional<consensus::SpentCoin>>& spent)
 {
     std::vector<primitives::TxOut> outputs;
     outputs.reserve(spent.size());
     for (const auto& coin : spent) outputs.push_back(coin->out);
-    const script::PrecomputedTxData precomputed(tx.fields(), outputs);
-    for (size_t i = 0; i < tx.inputs().size(); ++i) {
-        const auto& in = tx.inputs()[i];
-        const script::TransactionSignatureChecker checker(tx.fields(), i, outputs[i].value, precomputed);
-        const auto error = script::VerifyScript(in.script_sig, outputs[i].script_pubkey, &in.witness, flags, checker);
+    return outputs;
+}
+
+// Runs the scripts of every input in order; the first failure.
+std::optional<script::ScriptError> CheckScripts(const primitives::TransactionRef& tx, uint32_t tx_index,
+                                                const std::vector<std::optional<consensus::SpentCoin>>& spent,
+                                                uint32_t flags)
+{
+    const TxScriptData data{tx, tx_index, flags, script::PrecomputedTxData(tx->fields(), SpentOutputs(spent))};
+    for (uint32_t i = 0; i < tx->inputs().size(); ++i) {
+        const auto error = CheckInputScript(data, i);
         if (error != script::ScriptError::OK) return error;
     }
     return std::nullopt;
@@ -94,7 +97,8 @@ util::Result<void> AddOutputs(const primitives::Transaction& tx, int height, coi
 } // namespace
 
 ConnectResult ConnectBlock(const primitives::Block& block, const BlockIndex& index, coins::CoinsCache& view,
-                           const consensus::Params& params, coins::BlockUndo& undo, bool check_scripts)
+                           const consensus::Params& params, coins::BlockUndo& undo, bool check_scripts,
+                           ScriptCheckQueue* queue)
 {
     ConnectResult result;
     undo.txs.clear();
@@ -103,13 +107,22 @@ ConnectResult ConnectBlock(const primitives::Block& block, const BlockIndex& ind
         view.SetBestBlock(index.hash);
         return result;
     }
+    // Scripts queued so far belong to this and earlier transactions, so a
+    // failure among them comes before any failure found now: report it
+    // instead, as checking in order would have.
+    std::optional<ScriptCheckSession> session;
+    if (check_scripts && queue) session.emplace(*queue);
+    const auto reject = [&](std::string reason) {
+        if (session) {
+            if (const auto failure = session->Wait()) reason = ScriptFailure(failure->error);
+        }
+        result.reject_reason = std::move(reason);
+        return result;
+    };
     if (EnforceBip30(index, params)) {
         for (const auto& tx : block.txs) {
             for (size_t i = 0; i < tx->outputs().size(); ++i) {
-                if (view.HaveCoin({tx->txid(), static_cast<uint32_t>(i)})) {
-                    result.reject_reason = "bad-txns-BIP30";
-                    return result;
-                }
+                if (view.HaveCoin({tx->txid(), static_cast<uint32_t>(i)})) return reject("bad-txns-BIP30");
             }
         }
     }
@@ -126,50 +139,43 @@ ConnectResult ConnectBlock(const primitives::Block& block, const BlockIndex& ind
             spent = SpentCoins(tx, view);
             primitives::Amount fee{0};
             if (auto error = consensus::CheckTxInputs(tx, spent, index.height, fee); error != consensus::TxInputsError::NONE) {
-                result.reject_reason = std::string(consensus::RejectReason(error));
-                return result;
+                return reject(std::string(consensus::RejectReason(error)));
             }
             fees += fee.sats();
-            if (!primitives::MoneyRange(primitives::Amount{fees})) {
-                result.reject_reason = "bad-txns-accumulated-fee-outofrange";
-                return result;
-            }
+            if (!primitives::MoneyRange(primitives::Amount{fees})) return reject("bad-txns-accumulated-fee-outofrange");
             if (enforce_bip68) {
                 std::vector<int> heights;
                 for (const auto& coin : spent) heights.push_back(coin->height);
                 const auto lock = consensus::CalculateSequenceLock(tx, heights, index.parent->height, chain_view);
-                if (!consensus::SequenceLockSatisfied(lock, index.height, parent_mtp)) {
-                    result.reject_reason = "bad-txns-nonfinal";
-                    return result;
-                }
+                if (!consensus::SequenceLockSatisfied(lock, index.height, parent_mtp)) return reject("bad-txns-nonfinal");
             }
         }
         result.sigop_cost += consensus::TransactionSigOpCost(tx, spent, flags);
-        if (result.sigop_cost > consensus::MAX_BLOCK_SIGOPS_COST) {
-            result.reject_reason = "bad-blk-sigops";
-            return result;
-        }
+        if (result.sigop_cost > consensus::MAX_BLOCK_SIGOPS_COST) return reject("bad-blk-sigops");
         if (!tx.IsCoinBase() && check_scripts) {
-            if (auto error = CheckScripts(tx, spent, flags)) {
-                result.reject_reason = ScriptFailure(*error);
-                return result;
+            const auto tx_index = static_cast<uint32_t>(t);
+            if (session) {
+                session->Add(tx_index, block.txs[t], SpentOutputs(spent), flags);
+            } else if (auto error = CheckScripts(block.txs[t], tx_index, spent, flags)) {
+                return reject(ScriptFailure(*error));
             }
         }
         if (!tx.IsCoinBase()) {
             coins::TxUndo& tx_undo = undo.txs.emplace_back();
             for (const auto& in : tx.inputs()) tx_undo.spent.push_back(*view.SpendCoin(in.prevout));
         }
-        if (auto r = AddOutputs(tx, index.height, view); !r) {
-            result.reject_reason = "bad-txns-BIP30"; // an unspent coin would be overwritten
-            return result;
-        }
+        // An unspent coin would be overwritten.
+        if (auto r = AddOutputs(tx, index.height, view); !r) return reject("bad-txns-BIP30");
+        // A known script failure is in this or an earlier transaction: it
+        // is the answer, whatever the rest of the block holds.
+        if (session && session->FailureFound()) break;
+    }
+    if (session) {
+        if (const auto failure = session->Wait()) return reject(ScriptFailure(failure->error));
     }
     int64_t claimed = 0;
     for (const auto& out : block.txs[0]->outputs()) claimed += out.value.sats();
-    if (claimed > fees + consensus::BlockSubsidy(index.height, params).sats()) {
-        result.reject_reason = "bad-cb-amount";
-        return result;
-    }
+    if (claimed > fees + consensus::BlockSubsidy(index.height, params).sats()) return reject("bad-cb-amount");
     result.fees = primitives::Amount{fees};
     view.SetBestBlock(index.hash);
     return result;

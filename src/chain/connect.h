@@ -10,6 +10,7 @@
 #define UTXO_CHAIN_CONNECT_H
 
 #include <chain/block_index.h>
+#include <chain/script_check_queue.h>
 #include <coins/coins_cache.h>
 #include <coins/undo.h>
 #include <consensus/params.h>
@@ -30,8 +31,19 @@ struct ConnectResult {
 // Connects `block` (described by `index`, whose parent is `view`'s best
 // block) into `view` and fills `undo`. Without `check_scripts` (below
 // -assumevalid) scripts are not evaluated; everything else is.
+//
+// With a `queue` (-par), the scripts of each transaction are queued as the
+// block is processed and run on the queue's threads, and the result is
+// waited for before returning; without one they run on this thread, in
+// order. The result is the same either way: the reject reason is that of the
+// first rule the block breaks in block order, a script failure being that of
+// the lowest (transaction, input) that fails. (Bitcoin Core, checking in
+// parallel, may report another failing input, or a later non-script
+// failure instead of an earlier script one.) ConnectBlock opens and closes
+// its own session of `queue`, waiting first for any other session to close.
 ConnectResult ConnectBlock(const primitives::Block& block, const BlockIndex& index, coins::CoinsCache& view,
-                           const consensus::Params& params, coins::BlockUndo& undo, bool check_scripts = true);
+                           const consensus::Params& params, coins::BlockUndo& undo, bool check_scripts = true,
+                           ScriptCheckQueue* queue = nullptr);
 
 // The two mainnet blocks whose coinbases repeated earlier ones (allowed
 // before BIP30; their outputs replaced the old, unspent ones).
