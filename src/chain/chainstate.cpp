@@ -490,7 +490,7 @@ util::Result<std::string> Chainstate::ConnectTip(BlockIndex& index)
     coins::CoinsCache view(*m_coins, RandomSalt(), RandomSalt());
     coins::BlockUndo undo;
     const ConnectResult result =
-        ConnectBlock(*block, index, view, m_options.params->consensus, undo, CheckScripts(index));
+        ConnectBlock(*block, index, view, m_options.params->consensus, undo, CheckScripts(index), m_options.script_checks);
     if (!result.ok()) return result.reject_reason;
     if (index.parent && !(index.status & storage::BLOCK_HAVE_UNDO)) {
         storage::BlockFileInfo& info = m_files[index.file];

@@ -154,6 +154,7 @@ public:
     // the last block whose data is gone (-1 for none). Requires -prune.
     util::Result<int> PruneToHeight(int height);
     bool PruneMode() const { return m_options.prune_target_bytes != 0; }
+    uint64_t PruneTargetBytes() const { return m_options.prune_target_bytes; }
     // Caller holds Mutex(): the lowest height from which every block on the
     // active chain still has its data.
     int FirstBlockWithData() const;

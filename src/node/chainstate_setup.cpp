@@ -13,6 +13,8 @@ constexpr int64_t MIB = 1 << 20;
 constexpr int64_t MAX_INDEX_DB_CACHE = 2 * MIB;
 constexpr int64_t MAX_COINS_DB_CACHE = 8 * MIB;
 constexpr int DEFAULT_CHECKBLOCKS = 6;
+// -fastprune: small block files, so tests can prune a short chain.
+constexpr uint64_t FAST_PRUNE_FILE_SIZE = 0x10000;
 constexpr int DEFAULT_CHECKLEVEL = 3;
 
 } // namespace
@@ -24,6 +26,14 @@ CacheSizes SplitDbCache(int64_t dbcache_mib)
     const int64_t coins_db = std::min((total - index_db) / 2, MAX_COINS_DB_CACHE);
     return {static_cast<size_t>(index_db), static_cast<size_t>(coins_db),
             static_cast<size_t>(total - index_db - coins_db)};
+}
+
+unsigned ScriptThreads(int64_t par, unsigned cores)
+{
+    constexpr int64_t MAX_SCRIPT_THREADS = 15;
+    int64_t threads = par;
+    if (threads <= 0) threads += std::max<unsigned>(cores, 1);
+    return static_cast<unsigned>(std::clamp<int64_t>(threads, 1, MAX_SCRIPT_THREADS));
 }
 
 util::Result<std::unique_ptr<ChainstateService>> ChainstateService::Start(const util::Args& args,
@@ -46,6 +56,9 @@ util::Result<std::unique_ptr<ChainstateService>> ChainstateService::Start(const 
     options.coins_cache_bytes = caches.coins;
     options.coins_db_cache_bytes = caches.coins_db;
     options.index_db_cache_bytes = caches.index_db;
+    const int64_t prune_mib = *args.GetInt("prune", 0);
+    options.prune_target_bytes = prune_mib == 1 ? chain::PRUNE_MANUAL : static_cast<uint64_t>(std::max<int64_t>(prune_mib, 0)) * MIB;
+    if (args.GetBool("fastprune", false)) options.max_block_file_size = FAST_PRUNE_FILE_SIZE;
     service->m_reindex = args.GetBool("reindex", false);
     options.wipe_block_index = service->m_reindex;
     options.wipe_chainstate = service->m_reindex || args.GetBool("reindex-chainstate", false);
@@ -57,6 +70,10 @@ util::Result<std::unique_ptr<ChainstateService>> ChainstateService::Start(const 
     options.clock = &clock;
     options.logger = &logger;
     options.notifications = service.get();
+    const unsigned script_threads = ScriptThreads(*args.GetInt("par", 0), std::thread::hardware_concurrency());
+    service->m_script_checks = std::make_unique<chain::ScriptCheckQueue>(script_threads);
+    options.script_checks = service->m_script_checks.get();
+    logger.Log(util::LogLevel::Info, "Script verification uses " + std::to_string(script_threads) + " threads");
 
     logger.Log(util::LogLevel::Info, "Cache configuration:");
     logger.Log(util::LogLevel::Info, "* Using " + std::to_string(caches.index_db / MIB) + ".0 MiB for block index database");

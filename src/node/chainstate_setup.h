@@ -6,6 +6,7 @@
 #define UTXO_NODE_CHAINSTATE_SETUP_H
 
 #include <chain/chainstate.h>
+#include <chain/script_check_queue.h>
 #include <chain/tx_index.h>
 #include <consensus/chain_params.h>
 #include <util/args.h>
@@ -28,6 +29,10 @@ struct CacheSizes {
     size_t coins;
 };
 CacheSizes SplitDbCache(int64_t dbcache_mib);
+
+// Script verification threads for -par: 0 = one per core, negative = leave
+// that many cores free; at least 1, at most 15 (as bitcoind).
+unsigned ScriptThreads(int64_t par, unsigned cores);
 
 class ChainstateService final : public chain::Notifications {
 public:
@@ -61,6 +66,7 @@ private:
     const util::Args& m_args;
     util::Logger& m_logger;
     std::function<void()> m_request_shutdown;
+    std::unique_ptr<chain::ScriptCheckQueue> m_script_checks; // outlives m_state, which uses it
     std::unique_ptr<chain::Chainstate> m_state;
     std::unique_ptr<chain::TxIndex> m_txindex; // declared after m_state: stopped first
     bool m_reindex{false};

@@ -127,6 +127,9 @@ util::Result<void> CheckOptions(const util::Args& args)
     const int64_t prune = *args.GetInt("prune", 0);
     if (prune > 1 && prune < 550) return util::Error{"Prune configured below the minimum of 550 MiB.  Please use a higher number."};
     if (prune != 0 && args.GetBool("txindex", false)) return util::Error{"Prune mode is incompatible with -txindex."};
+    if (prune != 0 && args.GetBool("reindex-chainstate", false)) {
+        return util::Error{"Prune mode is incompatible with -reindex-chainstate. Use full -reindex instead."};
+    }
     for (const std::string& comment : args.GetAll("uacomment")) {
         if (!IsSafeUserAgentComment(comment)) {
             return util::Error{"User Agent comment (" + comment + ") contains unsafe characters."};

@@ -66,6 +66,8 @@ void AddConnectionOptions(util::Args& args)
 
 void AddDebuggingOptions(util::Args& args)
 {
+    args.AddArg("fastprune", "Use 64 KiB block files so that pruning can be tested on short chains (default: 0)",
+                DEBUGGING, ARG_HIDDEN);
     args.AddArg("checkblocks=<n>", "How many blocks to check at start-up (0 = all; default: 6)", DEBUGGING);
     args.AddArg("checklevel=<n>", "How thorough the start-up block check is (0-4, default: 3)", DEBUGGING);
     args.AddArg("debug=<category>", "Log debugging information of a category (repeatable; 1 or all: every category): "

@@ -79,7 +79,13 @@ RpcResult GetBlockchainInfo(const JsonRpcRequest&, RpcContext& context)
     result["initialblockdownload"] = state.IsInitialBlockDownload();
     result["chainwork"] = tip.chain_work.ToHex();
     result["size_on_disk"] = state.BlockFilesDiskSize();
-    result["pruned"] = false;
+    result["pruned"] = state.PruneMode();
+    if (state.PruneMode()) {
+        result["pruneheight"] = state.FirstBlockWithData();
+        const bool automatic = state.PruneTargetBytes() != chain::PRUNE_MANUAL;
+        result["automatic_pruning"] = automatic;
+        if (automatic) result["prune_target_size"] = state.PruneTargetBytes();
+    }
     if (context.chain.type == consensus::ChainType::SIGNET) {
         result["signet_challenge"] = util::HexStr(context.chain.consensus.signet_challenge);
     }

@@ -122,6 +122,36 @@ RpcResult WaitForBlockHeight(const JsonRpcRequest& request, RpcContext& context)
     return WaitForTip(context, Timeout(params, 1), [&](const chain::BlockIndex& tip) { return tip.height >= height; });
 }
 
+RpcResult PruneBlockchain(const JsonRpcRequest& request, RpcContext& context)
+{
+    if (!context.chainstate) return RpcError{RPC_IN_WARMUP, "Chain state not loaded"};
+    chain::Chainstate& state = *context.chainstate;
+    if (!state.PruneMode()) return RpcError{RPC_MISC_ERROR, "Cannot prune blocks because node is not in prune mode."};
+    int64_t height = Params(request)[0].to_number<int64_t>();
+    if (height < 0) return RpcError{RPC_INVALID_PARAMETER, "Negative block height."};
+    {
+        std::lock_guard lock(state.Mutex());
+        const chain::ActiveChain& chain = state.Chain();
+        // A value this large is a timestamp: prune up to the last block
+        // that is more than 72 hours older than it (block times may lag).
+        if (height > 1'000'000'000) {
+            const int64_t time = height - 72 * 60 * 60;
+            const chain::BlockIndex* found = nullptr;
+            for (int h = 0; h <= chain.Height() && !found; ++h) {
+                if (chain.At(h)->header.time >= time) found = chain.At(h);
+            }
+            if (!found) return RpcError{RPC_INVALID_PARAMETER, "Could not find block with at least the specified timestamp."};
+            height = found->height;
+        }
+        if (height > chain.Height()) {
+            return RpcError{RPC_INVALID_PARAMETER, "Blockchain is shorter than the attempted prune height."};
+        }
+    }
+    auto pruned = state.PruneToHeight(static_cast<int>(height));
+    if (!pruned) return RpcError{RPC_MISC_ERROR, pruned.error()};
+    return boost::json::value(*pruned);
+}
+
 const char* TIP_RESULT = "{                       (json object)\n"
                          "  \"hash\" : \"hex\",     (string) The blockhash\n"
                          "  \"height\" : n        (numeric) Block height\n"
@@ -144,6 +174,9 @@ void RegisterChainControlMethods(RpcTable& table)
                     "preciousblock call can override the effect of an earlier one.\n\nThe effects of preciousblock "
                     "are not retained across restarts.",
                     {blockhash}, "null    (json null)", {"\"blockhash\""}, PreciousBlock});
+    table.Register({"blockchain", "pruneblockchain", "Attempts to delete block and undo data up to a specified height or timestamp, if eligible for pruning.\nRequires `-prune` to be enabled at startup. While pruned data may be re-fetched in some cases (e.g., via `getblockfrompeer`), local deletion is irreversible.",
+                    {{"height", ArgType::NUM, false, "", "The block height to prune up to. May be set to a discrete height, or to a UNIX epoch time\nto prune blocks whose block time is at least 2 hours older than the provided timestamp.", ""}},
+                    "n    (numeric) Height of the last block pruned", {"1000"}, PruneBlockchain});
     table.Register({"blockchain", "verifychain", "Verifies blockchain database.",
                     {{"checklevel", ArgType::NUM, true, "3, range=0-4", "How thorough the block verification is.", ""},
                      {"nblocks", ArgType::NUM, true, "6, 0=all", "The number of blocks to check.", ""}},

@@ -343,6 +343,37 @@ BOOST_AUTO_TEST_CASE(import_out_of_order_reindex_and_verify)
     BOOST_REQUIRE(state->VerifyChain(4, 0));
 }
 
+BOOST_AUTO_TEST_CASE(automatic_pruning_keeps_the_last_288_blocks)
+{
+    auto options = Options();
+    options.prune_target_bytes = 2; // prune whatever may be pruned
+    options.max_block_file_size = 4096;
+    Open(options);
+    const auto blocks = Mine(1300);
+    BOOST_REQUIRE(state->Flush(chain::FlushMode::ALWAYS));
+    {
+        std::lock_guard lock(state->Mutex());
+        const int first = state->FirstBlockWithData();
+        BOOST_CHECK_GT(first, 900);
+        BOOST_CHECK_LE(first, 1300 - chain::MIN_BLOCKS_TO_KEEP);
+        const BlockIndex* old = state->Find(blocks[10].GetHash());
+        BOOST_CHECK(!(old->status & storage::BLOCK_HAVE_DATA));
+        BOOST_CHECK(!state->ReadBlock(*old));
+        BOOST_CHECK(state->ReadBlock(*state->Chain().At(1300 - chain::MIN_BLOCKS_TO_KEEP)));
+    }
+    BOOST_CHECK(!std::filesystem::exists(dir.path / "blocks" / "blk00000.dat"));
+    BOOST_CHECK(!std::filesystem::exists(dir.path / "blocks" / "rev00000.dat"));
+    // The node carries on, and starts again, on what is left.
+    Mine(3);
+    BOOST_REQUIRE(state->Flush(chain::FlushMode::ALWAYS));
+    Open(options);
+    BOOST_CHECK_EQUAL(Height(), 1303);
+    BOOST_REQUIRE(state->VerifyChain(4, 6));
+    // Manual pruning is refused without -prune.
+    Open(Options());
+    BOOST_CHECK(!state->PruneToHeight(100));
+}
+
 BOOST_AUTO_TEST_CASE(mainnet_blocks_1_to_255_import)
 {
     consensus::ChainParams main = *consensus::CreateChainParams(consensus::ChainType::MAIN);
