@@ -5,6 +5,7 @@
 #include <consensus/block_context.h>
 #include <consensus/header_check.h>
 #include <crypto/random.h>
+#include <util/serialize.h>
 
 #include <cmath>
 #include <cstdio>
@@ -293,7 +294,9 @@ BlockSubmission Chainstate::AcceptBlock(const primitives::Block& block, std::opt
     }
 
     storage::FilePos pos;
-    const uint32_t size = static_cast<uint32_t>(primitives::EncodeBlock(block).size());
+    util::SizeCounter counter;
+    primitives::SerializeBlock(counter, block);
+    const auto size = static_cast<uint32_t>(counter.size());
     if (known_pos) {
         pos = *known_pos;
     } else {
@@ -305,6 +308,7 @@ BlockSubmission Chainstate::AcceptBlock(const primitives::Block& block, std::opt
         pos = *written;
     }
     ReceivedBlockTransactions(block, index, pos, size);
+    m_recent_block = std::make_shared<const primitives::Block>(block);
     return {true, false, ""};
 }
 
@@ -485,8 +489,12 @@ bool Chainstate::CheckScripts(const BlockIndex& index) const
 
 util::Result<std::string> Chainstate::ConnectTip(BlockIndex& index)
 {
-    auto block = ReadBlock(index);
-    if (!block) return util::Error{"Failed to read block: " + block.error()};
+    std::shared_ptr<const primitives::Block> block = m_recent_block;
+    if (!block || block->GetHash() != index.hash) {
+        auto read = ReadBlock(index);
+        if (!read) return util::Error{"Failed to read block: " + read.error()};
+        block = std::make_shared<const primitives::Block>(std::move(*read));
+    }
     coins::CoinsCache view(*m_coins, RandomSalt(), RandomSalt());
     coins::BlockUndo undo;
     const ConnectResult result =

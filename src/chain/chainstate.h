@@ -205,6 +205,8 @@ private:
     // files themselves go after the next flush (m_prune_pending).
     void MarkFilesPruned(const std::set<int>& files);
     std::set<int> m_prune_pending;
+    // The block accepted last, kept so connecting it needs no read back from disk.
+    std::shared_ptr<const primitives::Block> m_recent_block;
     void UpdateBestHeader(BlockIndex& index);
     util::Result<void> Fatal(const std::string& message);
     // ActivateBestChain with the activation mutex already held.
