@@ -249,6 +249,98 @@ RpcResult GetMiningInfo(const JsonRpcRequest&, RpcContext& context)
     return boost::json::value(std::move(result));
 }
 
+// BIP23 proposal mode: would this block be accepted on the tip?
+RpcResult ProposeBlock(const boost::json::object& request, RpcContext& context)
+{
+    const auto data = request.find("data");
+    if (data == request.end() || !data->value().is_string()) {
+        return RpcError{RPC_TYPE_ERROR, "Missing data String key for proposal"};
+    }
+    const auto bytes = util::TryParseHex(data->value().get_string());
+    auto block = bytes ? primitives::DecodeBlock(*bytes) : util::Result<primitives::Block>(util::Error{"hex"});
+    if (!block) return RpcError{RPC_DESERIALIZATION_ERROR, "Block decode failed"};
+    chain::Chainstate& state = *context.chainstate;
+    std::lock_guard lock(state.Mutex());
+    if (const chain::BlockIndex* known = state.Find(block->GetHash())) {
+        if (known->IsValid(storage::BLOCK_VALID_SCRIPTS)) return boost::json::value("duplicate");
+        if (known->status & (storage::BLOCK_FAILED_VALID | storage::BLOCK_FAILED_CHILD)) {
+            return boost::json::value("duplicate-invalid");
+        }
+        return boost::json::value("duplicate-inconclusive");
+    }
+    if (block->header.prev_block != state.Chain().Tip()->hash) return boost::json::value("inconclusive-not-best-prevblk");
+    const std::string reason = state.TestBlockValidity(*block, /*check_pow=*/false, /*check_merkle_root=*/true);
+    if (reason.empty()) return boost::json::value(nullptr);
+    return boost::json::value(reason);
+}
+
+RpcResult GetBlockTemplate(const JsonRpcRequest& request, RpcContext& context)
+{
+    if (!context.chainstate) return NoChainstate();
+    const auto& params = Params(request);
+    boost::json::object template_request;
+    if (Given(params, 0)) {
+        if (!params[0].is_object()) return RpcError{RPC_TYPE_ERROR, "Expected type object"};
+        template_request = params[0].get_object();
+    }
+    std::string mode = "template";
+    if (const auto it = template_request.find("mode"); it != template_request.end()) {
+        if (it->value().is_string()) {
+            mode = std::string(it->value().get_string());
+        } else if (!it->value().is_null()) {
+            return RpcError{RPC_INVALID_PARAMETER, "Invalid mode"};
+        }
+    }
+    if (mode == "proposal") return ProposeBlock(template_request, context);
+    if (mode != "template") return RpcError{RPC_INVALID_PARAMETER, "Invalid mode"};
+    bool segwit_rule = false;
+    if (const auto it = template_request.find("rules"); it != template_request.end() && it->value().is_array()) {
+        for (const auto& rule : it->value().get_array()) segwit_rule |= rule.is_string() && rule.get_string() == "segwit";
+    }
+    if (!segwit_rule) {
+        return RpcError{RPC_INVALID_PARAMETER,
+                        "getblocktemplate must be called with the segwit rule set (call with {\"rules\": [\"segwit\"]})"};
+    }
+    chain::Chainstate& state = *context.chainstate;
+    std::lock_guard lock(state.Mutex());
+    if (context.chain.type != consensus::ChainType::REGTEST && state.IsInitialBlockDownload()) {
+        return RpcError{RPC_CLIENT_IN_INITIAL_DOWNLOAD, "utxod is in initial sync and waiting for blocks..."};
+    }
+    const chain::BlockIndex& tip = *state.Chain().Tip();
+    // The coinbase is the miner's: the template only says what it may claim
+    // and which witness commitment to include.
+    const auto block_template = mining::CreateNewBlock(tip, util::Bytes{}, {}, primitives::Amount{0},
+                                                       NowSeconds(context), context.chain.consensus);
+    const primitives::Block& block = block_template.block;
+    boost::json::object result;
+    result["capabilities"] = boost::json::array{"proposal"};
+    result["version"] = block.header.version;
+    result["rules"] = boost::json::array{"csv", "!segwit", "taproot"};
+    result["vbavailable"] = boost::json::object();
+    result["vbrequired"] = 0;
+    result["previousblockhash"] = tip.hash.ToHex();
+    result["transactions"] = boost::json::array();
+    result["coinbaseaux"] = boost::json::object();
+    result["coinbasevalue"] = block_template.coinbase_value.sats();
+    result["longpollid"] = tip.hash.ToHex() + "0";
+    result["target"] = TargetHex(block.header.bits);
+    result["mintime"] = tip.MedianTimePast() + 1;
+    result["mutable"] = boost::json::array{"time", "transactions", "prevblock"};
+    result["noncerange"] = "00000000ffffffff";
+    result["sigoplimit"] = 80000;
+    result["sizelimit"] = 4000000;
+    result["weightlimit"] = 4000000;
+    result["curtime"] = block.header.time;
+    result["bits"] = BitsHex(block.header.bits);
+    result["height"] = block_template.height;
+    if (context.chain.type == consensus::ChainType::SIGNET) {
+        result["signet_challenge"] = util::HexStr(context.chain.consensus.signet_challenge);
+    }
+    const auto& coinbase_outputs = block.txs[0]->outputs();
+    result["default_witness_commitment"] = util::HexStr(coinbase_outputs.back().script_pubkey);
+    return boost::json::value(std::move(result));
+}
+
 const char* HASHES_RESULT = "[           (json array) hashes of blocks generated\n  \"hex\",    (string) blockhash\n  ...\n]";
 
 } // namespace
@@ -288,6 +380,20 @@ void RegisterMiningMethods(RpcTable& table)
                     {{"nblocks", ArgType::NUM, true, "120", "The number of previous blocks to calculate estimate from, or -1 for blocks since last difficulty change.", ""},
                      {"height", ArgType::NUM, true, "-1", "To estimate at the time of the given height.", ""}},
                     "n    (numeric) Hashes per second estimated", {""}, GetNetworkHashPs});
+    table.Register({"mining", "getblocktemplate",
+                    "If the request parameters include a 'mode' key, that is used to explicitly select between the default 'template' request or a 'proposal'.\n"
+                    "It returns data needed to construct a block to work on.\n"
+                    "For full specification, see BIPs 22, 23, 9, and 145:\n"
+                    "    https://github.com/bitcoin/bips/blob/master/bip-0022.mediawiki\n"
+                    "    https://github.com/bitcoin/bips/blob/master/bip-0023.mediawiki\n"
+                    "    https://github.com/bitcoin/bips/blob/master/bip-0009.mediawiki#getblocktemplate_changes\n"
+                    "    https://github.com/bitcoin/bips/blob/master/bip-0145.mediawiki",
+                    {{"template_request", ArgType::OBJ, true, "{}", "Format of the template: {\"mode\": \"template\"|\"proposal\", \"rules\": [\"segwit\", ...], \"data\": \"hex\"}", "{\"mode\":\"str\",\"capabilities\":[\"str\",...],\"rules\":[\"segwit\",\"str\",...],\"longpollid\":\"str\",\"data\":\"hex\"}"}},
+                    "If the proposal was accepted with mode=='proposal': null; otherwise a string with the reason (BIP22)\n\n"
+                    "Otherwise (json object): capabilities, version, rules, vbavailable, vbrequired, previousblockhash, "
+                    "transactions, coinbaseaux, coinbasevalue, longpollid, target, mintime, mutable, noncerange, "
+                    "sigoplimit, sizelimit, weightlimit, curtime, bits, height, default_witness_commitment",
+                    {"'{\"rules\": [\"segwit\"]}'"}, GetBlockTemplate});
     table.Register({"mining", "getmininginfo", "Returns a json object containing mining-related information.", {},
                     "{                              (json object)\n"
                     "  \"blocks\" : n,                (numeric) The current block\n"

@@ -86,11 +86,24 @@ class ChainstateTest(TestCase):
         assert_raises_rpc_error(-8, "blockhash must be of length 64 (not 3, for 'abc')",
                                 node.rpc.call, "getblock", "abc")
 
-        self.log.info("submitblock: null when connected, then duplicate")
+        self.log.info("getblocktemplate: a template, and BIP23 proposals")
+        assert_raises_rpc_error(-8, "getblocktemplate must be called with the segwit rule set",
+                                node.rpc.call, "getblocktemplate")
+        template = node.rpc.call("getblocktemplate", {"rules": ["segwit"]})
+        assert_equal(template["height"], node.rpc.call("getblockcount") + 1)
+        assert_equal(template["previousblockhash"], node.rpc.call("getbestblockhash"))
+        assert_equal(template["coinbasevalue"], 25 * COIN)  # regtest halves every 150 blocks
+        assert_equal(template["bits"], "207fffff")
+        assert_equal(template["transactions"], [])
+        assert_true(template["default_witness_commitment"].startswith("6a24aa21a9ed"), "witness commitment script")
         built = node.rpc.call("generateblock", ADDRESS_OP_TRUE, [], False)
+        assert_equal(node.rpc.call("getblocktemplate", {"mode": "proposal", "data": built["hex"]}), None)
+
+        self.log.info("submitblock: null when connected, then duplicate")
         assert_equal(node.rpc.call("submitblock", built["hex"]), None)
         assert_equal(node.rpc.call("getbestblockhash"), built["hash"])
         assert_equal(node.rpc.call("submitblock", built["hex"]), "duplicate")
+        assert_equal(node.rpc.call("getblocktemplate", {"mode": "proposal", "data": built["hex"]}), "duplicate")
 
         self.log.info("invalidateblock and reconsiderblock")
         before = self.utxo_stats(node)
