@@ -7,6 +7,7 @@
 
 #include <chrono>
 #include <mutex>
+#include <optional>
 
 namespace rpc {
 namespace {
@@ -152,6 +153,73 @@ RpcResult PruneBlockchain(const JsonRpcRequest& request, RpcContext& context)
     return boost::json::value(*pruned);
 }
 
+boost::json::object Buried(int height, int at)
+{
+    boost::json::object entry;
+    entry["type"] = "buried";
+    entry["active"] = at + 1 >= height; // for the block after `at`, as Core reports
+    entry["height"] = height;
+    return entry;
+}
+
+// Taproot's BIP9 deployment: always active except on mainnet (from 709632)
+// and testnet3, whose signalling history this node does not track.
+std::optional<boost::json::object> Taproot(consensus::ChainType type, int at)
+{
+    int since = 0;
+    int64_t start = -1;
+    int64_t timeout = INT64_MAX;
+    int min_height = 0;
+    if (type == consensus::ChainType::TESTNET) return std::nullopt;
+    if (type == consensus::ChainType::MAIN) {
+        since = 709632;
+        start = 1619222400;
+        timeout = 1628640000;
+        min_height = 709632;
+    }
+    const bool active = at + 1 >= since;
+    boost::json::object bip9;
+    bip9["start_time"] = start;
+    bip9["timeout"] = timeout;
+    bip9["min_activation_height"] = min_height;
+    bip9["status"] = active ? "active" : "locked_in";
+    bip9["since"] = active ? since : since - 2016;
+    bip9["status_next"] = active || at + 2 >= since ? "active" : "locked_in";
+    boost::json::object entry;
+    entry["type"] = "bip9";
+    entry["height"] = since;
+    entry["active"] = active;
+    entry["bip9"] = std::move(bip9);
+    return entry;
+}
+
+RpcResult GetDeploymentInfo(const JsonRpcRequest& request, RpcContext& context)
+{
+    if (!context.chainstate) return RpcError{RPC_IN_WARMUP, "Chain state not loaded"};
+    chain::Chainstate& state = *context.chainstate;
+    std::lock_guard lock(state.Mutex());
+    const chain::BlockIndex* block = state.Chain().Tip();
+    if (Given(Params(request), 0)) {
+        const auto hash = ParseHash(Params(request)[0], "blockhash");
+        if (const auto* error = std::get_if<RpcError>(&hash)) return *error;
+        block = state.Find(primitives::BlockHash(std::get<primitives::Uint256>(hash)));
+        if (!block) return BlockNotFound();
+    }
+    const consensus::Params& params = context.chain.consensus;
+    boost::json::object deployments;
+    deployments["bip34"] = Buried(params.bip34_height, block->height);
+    deployments["bip66"] = Buried(params.bip66_height, block->height);
+    deployments["bip65"] = Buried(params.bip65_height, block->height);
+    deployments["csv"] = Buried(params.csv_height, block->height);
+    deployments["segwit"] = Buried(params.segwit_height, block->height);
+    if (auto taproot = Taproot(context.chain.type, block->height)) deployments["taproot"] = std::move(*taproot);
+    boost::json::object result;
+    result["hash"] = block->hash.ToHex();
+    result["height"] = block->height;
+    result["deployments"] = std::move(deployments);
+    return boost::json::value(std::move(result));
+}
+
 const char* TIP_RESULT = "{                       (json object)\n"
                          "  \"hash\" : \"hex\",     (string) The blockhash\n"
                          "  \"height\" : n        (numeric) Block height\n"
@@ -177,6 +245,14 @@ void RegisterChainControlMethods(RpcTable& table)
     table.Register({"blockchain", "pruneblockchain", "Attempts to delete block and undo data up to a specified height or timestamp, if eligible for pruning.\nRequires `-prune` to be enabled at startup. While pruned data may be re-fetched in some cases (e.g., via `getblockfrompeer`), local deletion is irreversible.",
                     {{"height", ArgType::NUM, false, "", "The block height to prune up to. May be set to a discrete height, or to a UNIX epoch time\nto prune blocks whose block time is at least 2 hours older than the provided timestamp.", ""}},
                     "n    (numeric) Height of the last block pruned", {"1000"}, PruneBlockchain});
+    table.Register({"blockchain", "getdeploymentinfo", "Returns an object containing various state info regarding deployments of consensus changes.",
+                    {{"blockhash", ArgType::STR_HEX, true, "hash of current chain tip", "The block hash at which to query deployment state", ""}},
+                    "{                          (json object)\n"
+                    "  \"hash\" : \"str\",          (string) requested block hash (or tip)\n"
+                    "  \"height\" : n,            (numeric) requested block height (or tip)\n"
+                    "  \"deployments\" : {...}    (json object) name -> {type, height, active[, bip9]}\n"
+                    "}",
+                    {""}, GetDeploymentInfo});
     table.Register({"blockchain", "verifychain", "Verifies blockchain database.",
                     {{"checklevel", ArgType::NUM, true, "3, range=0-4", "How thorough the block verification is.", ""},
                      {"nblocks", ArgType::NUM, true, "6, 0=all", "The number of blocks to check.", ""}},

@@ -42,6 +42,12 @@ class ChainstateTest(TestCase):
         assert_equal(info["headers"], 200)
         assert_equal(info["initialblockdownload"], False)
         assert_equal(node.rpc.call("getblockhash", 17), hashes[16])
+        deployments = node.rpc.call("getdeploymentinfo")
+        assert_equal(deployments["height"], 200)
+        assert_equal(deployments["deployments"]["segwit"], {"type": "buried", "active": True, "height": 0})
+        assert_equal(deployments["deployments"]["csv"]["height"], 1)
+        assert_equal(deployments["deployments"]["taproot"]["bip9"]["status"], "active")
+        assert_equal(node.rpc.call("getdeploymentinfo", hashes[0])["height"], 1)
         wait_until(lambda: os.path.exists(notify_file) and hashes[-1] in open(notify_file).read(),
                    what="-blocknotify wrote the tip's hash")
 
