@@ -484,7 +484,8 @@ bool Chainstate::CheckScripts(const BlockIndex& index) const
     const primitives::ArithUint256 extra_work = m_best_header->chain_work - index.chain_work;
     const primitives::ArithUint256 tip_proof = consensus::BlockProof(m_best_header->header.bits);
     const primitives::ArithUint256 seconds = extra_work * static_cast<uint32_t>(params.pow_target_spacing) / tip_proof;
-    return seconds.Bits() <= 63 && static_cast<int64_t>(seconds.Low64()) < 2 * params.pow_target_timespan;
+    constexpr int64_t TWO_WEEKS = 60 * 60 * 24 * 7 * 2;
+    return seconds.Bits() <= 63 && static_cast<int64_t>(seconds.Low64()) <= TWO_WEEKS;
 }
 
 util::Result<std::string> Chainstate::ConnectTip(BlockIndex& index)

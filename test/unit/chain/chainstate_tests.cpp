@@ -374,6 +374,75 @@ BOOST_AUTO_TEST_CASE(automatic_pruning_keeps_the_last_288_blocks)
     BOOST_CHECK(!state->PruneToHeight(100));
 }
 
+BOOST_AUTO_TEST_CASE(assumevalid_skips_scripts_only_below_the_assumed_block)
+{
+    // A chain built without validation: block 102 spends block 1's coinbase
+    // (paying to OP_1 OP_EQUAL) with a script that leaves false; then 2,100
+    // more blocks, so the last is buried under more than two weeks of work.
+    std::vector<Block> chain_blocks;
+    primitives::BlockHash prev = params.genesis.GetHash();
+    uint32_t time = params.genesis.header.time;
+    auto make = [&](int height, util::Bytes payout, std::vector<MutableTransaction> txs) {
+        MutableTransaction coinbase;
+        coinbase.vin.resize(1);
+        script::AppendInt(coinbase.vin[0].script_sig, height);
+        coinbase.vin[0].script_sig.push_back(script::OP_0);
+        coinbase.vout.push_back({Amount{consensus::BlockSubsidy(height, params.consensus).sats()}, std::move(payout)});
+        Block block;
+        block.header.version = 0x20000000;
+        block.header.prev_block = prev;
+        block.header.time = ++time;
+        block.header.bits = 0x207fffff;
+        block.txs.push_back(std::make_shared<const Transaction>(std::move(coinbase)));
+        for (auto& tx : txs) block.txs.push_back(std::make_shared<const Transaction>(std::move(tx)));
+        block.header.merkle_root = primitives::BlockMerkleRoot(block);
+        while (!consensus::CheckProofOfWork(block.GetHash(), block.header.bits, params.consensus)) ++block.header.nonce;
+        prev = block.GetHash();
+        chain_blocks.push_back(std::move(block));
+    };
+    make(1, {script::OP_1, script::OP_EQUAL}, {});
+    for (int height = 2; height <= 101; ++height) make(height, {script::OP_TRUE}, {});
+    MutableTransaction bad = Spend(CoinbaseOf(chain_blocks[0]), 49'0000'0000);
+    script::AppendInt(bad.vin[0].script_sig, 2); // 2 OP_1 OP_EQUAL: false
+    make(102, {script::OP_TRUE}, {bad});
+    for (int height = 103; height <= 2202; ++height) make(height, {script::OP_TRUE}, {});
+
+    auto run = [&](std::optional<primitives::BlockHash> assumed, size_t count) {
+        test::TempDir other;
+        auto options = Options();
+        options.data_dir = other.path;
+        options.blocks_dir = other.path / "blocks";
+        options.assume_valid = assumed;
+        Open(options);
+        // Headers first, as a syncing node learns them.
+        for (size_t i = 0; i < count; ++i) BOOST_REQUIRE_EQUAL(state->ProcessNewBlockHeader(chain_blocks[i].header), "");
+        std::string first_failure;
+        for (size_t i = 0; i < count; ++i) {
+            const std::string result = Submit(chain_blocks[i]);
+            if (result != "ok" && first_failure.empty()) first_failure = result;
+        }
+        const int height = Height();
+        state.reset();
+        return std::make_pair(height, first_failure);
+    };
+    const auto checked = run(std::nullopt, chain_blocks.size());
+    BOOST_CHECK_EQUAL(checked.first, 101);
+    BOOST_CHECK_EQUAL(checked.second,
+                      "mandatory-script-verify-flag-failed (Script evaluated without error but finished with a "
+                      "false/empty top stack element)");
+    // Assuming the last block valid: block 102's script is not run.
+    const auto assumed = run(chain_blocks.back().GetHash(), chain_blocks.size());
+    BOOST_CHECK_EQUAL(assumed.first, 2202);
+    // Not when the best header is less than two weeks of work above the
+    // block (1,000 blocks at 10 minutes), nor for an assumed block we do not
+    // know.
+    const auto shallow = run(chain_blocks[1100].GetHash(), 1101);
+    BOOST_CHECK_EQUAL(shallow.first, 101);
+    const auto unknown = run(primitives::BlockHash(primitives::Uint256(std::array<uint8_t, 32>{5})), chain_blocks.size());
+    BOOST_CHECK_EQUAL(unknown.first, 101);
+    Open();
+}
+
 BOOST_AUTO_TEST_CASE(mainnet_blocks_1_to_255_import)
 {
     consensus::ChainParams main = *consensus::CreateChainParams(consensus::ChainType::MAIN);
