@@ -1,5 +1,6 @@
 #include <consensus/block_check.h>
 
+#include <consensus/signet.h>
 #include <primitives/merkle.h>
 #include <script/sigops.h>
 #include <util/serialize.h>
@@ -18,6 +19,7 @@ std::string RejectReason(const BlockCheckResult& result, const primitives::Block
     case BlockCheckError::BAD_CB_MULTIPLE: return "bad-cb-multiple";
     case BlockCheckError::TRANSACTION: return std::string(RejectReason(result.tx_error));
     case BlockCheckError::BAD_BLK_SIGOPS: return "bad-blk-sigops";
+    case BlockCheckError::BAD_SIGNET_BLKSIG: return "bad-signet-blksig";
     }
     return "";
 }
@@ -50,6 +52,8 @@ BlockCheckResult CheckBlock(const primitives::Block& block, const Params& params
         if (auto error = CheckBlockHeader(block.header, params); error != HeaderCheckError::NONE) {
             return BlockCheckResult{BlockCheckError::HEADER, error};
         }
+        // BIP325, with the proof of work (a block the node builds has neither yet).
+        if (!CheckSignetBlockSolution(block, params)) return Fail(BlockCheckError::BAD_SIGNET_BLKSIG);
     }
     if (check_merkle_root) {
         bool mutated = false;

@@ -22,6 +22,7 @@ inline constexpr unsigned MAX_BLOCK_SIGOPS_COST = 80'000;
 enum class BlockCheckError {
     NONE,
     HEADER,             // see header_error (high-hash)
+    BAD_SIGNET_BLKSIG,  // bad-signet-blksig: no valid solution to the signet challenge (BIP325)
     BAD_TXNMRKLROOT,    // bad-txnmrklroot: merkle root does not match
     BAD_TXNS_DUPLICATE, // bad-txns-duplicate: the transaction list is a CVE-2012-2459 mutation
     BAD_BLK_LENGTH,     // bad-blk-length: no transactions, or over the size limit without witnesses
