@@ -20,12 +20,6 @@
 namespace rpc {
 namespace {
 
-const boost::json::array& Params(const JsonRpcRequest& request) { return request.params.get_array(); }
-
-bool Given(const boost::json::array& params, size_t i) { return params.size() > i && !params[i].is_null(); }
-
-RpcError NoChainstate() { return {RPC_IN_WARMUP, "Chain state not loaded"}; }
-
 json::BlockPosition PositionOf(const chain::Chainstate& state, const chain::BlockIndex& index)
 {
     const chain::ActiveChain& chain = state.Chain();

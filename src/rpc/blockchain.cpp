@@ -17,12 +17,6 @@
 namespace rpc {
 namespace {
 
-RpcError NoChainstate() { return {RPC_IN_WARMUP, "Chain state not loaded"}; }
-
-const boost::json::array& Params(const JsonRpcRequest& request) { return request.params.get_array(); }
-
-bool Given(const boost::json::array& params, size_t i) { return params.size() > i && !params[i].is_null(); }
-
 RpcResult GetBlockCount(const JsonRpcRequest&, RpcContext& context)
 {
     if (!context.chainstate) return NoChainstate();

@@ -12,16 +12,12 @@
 namespace rpc {
 namespace {
 
-const boost::json::array& Params(const JsonRpcRequest& request) { return request.params.get_array(); }
-
-bool Given(const boost::json::array& params, size_t i) { return params.size() > i && !params[i].is_null(); }
-
 using ChainChange = util::Result<void> (chain::Chainstate::*)(const primitives::BlockHash&);
 
 // invalidateblock, reconsiderblock, preciousblock: the block must be known.
 RpcResult ChangeChain(const JsonRpcRequest& request, RpcContext& context, ChainChange change)
 {
-    if (!context.chainstate) return RpcError{RPC_IN_WARMUP, "Chain state not loaded"};
+    if (!context.chainstate) return NoChainstate();
     const auto hash = ParseHash(Params(request)[0], "blockhash");
     if (const auto* error = std::get_if<RpcError>(&hash)) return *error;
     const primitives::BlockHash block(std::get<primitives::Uint256>(hash));
@@ -50,7 +46,7 @@ RpcResult PreciousBlock(const JsonRpcRequest& request, RpcContext& context)
 
 RpcResult VerifyChain(const JsonRpcRequest& request, RpcContext& context)
 {
-    if (!context.chainstate) return RpcError{RPC_IN_WARMUP, "Chain state not loaded"};
+    if (!context.chainstate) return NoChainstate();
     const auto& params = Params(request);
     const int64_t level = Given(params, 0) ? params[0].to_number<int64_t>() : 3;
     const int64_t depth = Given(params, 1) ? params[1].to_number<int64_t>() : 6;
@@ -72,7 +68,7 @@ boost::json::object TipObject(const chain::BlockIndex& tip)
 template <typename Done>
 RpcResult WaitForTip(RpcContext& context, int64_t timeout_ms, Done done)
 {
-    if (!context.chainstate) return RpcError{RPC_IN_WARMUP, "Chain state not loaded"};
+    if (!context.chainstate) return NoChainstate();
     chain::Chainstate& state = *context.chainstate;
     if (timeout_ms < 0) return RpcError{RPC_MISC_ERROR, "Negative timeout"};
     std::unique_lock lock(state.Mutex());
@@ -92,7 +88,7 @@ int64_t Timeout(const boost::json::array& params, size_t i)
 
 RpcResult WaitForNewBlock(const JsonRpcRequest& request, RpcContext& context)
 {
-    if (!context.chainstate) return RpcError{RPC_IN_WARMUP, "Chain state not loaded"};
+    if (!context.chainstate) return NoChainstate();
     const auto& params = Params(request);
     primitives::BlockHash start;
     {
@@ -125,7 +121,7 @@ RpcResult WaitForBlockHeight(const JsonRpcRequest& request, RpcContext& context)
 
 RpcResult PruneBlockchain(const JsonRpcRequest& request, RpcContext& context)
 {
-    if (!context.chainstate) return RpcError{RPC_IN_WARMUP, "Chain state not loaded"};
+    if (!context.chainstate) return NoChainstate();
     chain::Chainstate& state = *context.chainstate;
     if (!state.PruneMode()) return RpcError{RPC_MISC_ERROR, "Cannot prune blocks because node is not in prune mode."};
     int64_t height = Params(request)[0].to_number<int64_t>();
@@ -195,7 +191,7 @@ std::optional<boost::json::object> Taproot(consensus::ChainType type, int at)
 
 RpcResult GetDeploymentInfo(const JsonRpcRequest& request, RpcContext& context)
 {
-    if (!context.chainstate) return RpcError{RPC_IN_WARMUP, "Chain state not loaded"};
+    if (!context.chainstate) return NoChainstate();
     chain::Chainstate& state = *context.chainstate;
     std::lock_guard lock(state.Mutex());
     const chain::BlockIndex* block = state.Chain().Tip();

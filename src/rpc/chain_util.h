@@ -8,6 +8,7 @@
 #include <rpc/context.h>
 #include <rpc/protocol.h>
 
+#include <boost/json/array.hpp>
 #include <boost/json/value.hpp>
 
 #include <string>
@@ -26,6 +27,14 @@ std::string TargetHex(uint32_t bits);
 std::variant<primitives::Uint256, RpcError> ParseHash(const boost::json::value& value, std::string_view name);
 
 inline RpcError BlockNotFound() { return {RPC_INVALID_ADDRESS_OR_KEY, "Block not found"}; }
+// Answered while the context has no chain state (tests and fuzzing build
+// tables without one).
+inline RpcError NoChainstate() { return {RPC_IN_WARMUP, "Chain state not loaded"}; }
+
+// The positional parameters (dispatch has turned named ones into these).
+inline const boost::json::array& Params(const JsonRpcRequest& request) { return request.params.get_array(); }
+// Whether parameter `i` was passed and is not null.
+inline bool Given(const boost::json::array& params, size_t i) { return params.size() > i && !params[i].is_null(); }
 
 } // namespace rpc
 

@@ -19,12 +19,6 @@ namespace {
 
 constexpr uint64_t DEFAULT_MAX_TRIES = 1'000'000;
 
-const boost::json::array& Params(const JsonRpcRequest& request) { return request.params.get_array(); }
-
-bool Given(const boost::json::array& params, size_t i) { return params.size() > i && !params[i].is_null(); }
-
-RpcError NoChainstate() { return {RPC_IN_WARMUP, "Chain state not loaded"}; }
-
 int64_t NowSeconds(const RpcContext& context) { return context.clock.NowMicros() / 1'000'000; }
 
 // Mines `count` blocks paying to `script`; the hashes of those found.

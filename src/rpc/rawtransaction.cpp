@@ -15,10 +15,6 @@
 namespace rpc {
 namespace {
 
-const boost::json::array& Params(const JsonRpcRequest& request) { return request.params.get_array(); }
-
-bool Given(const boost::json::array& params, size_t i) { return params.size() > i && !params[i].is_null(); }
-
 // getrawtransaction's verbosity: a number, or a boolean (false 0, true 1).
 std::variant<int64_t, RpcError> Verbosity(const boost::json::array& params)
 {
@@ -31,7 +27,7 @@ std::variant<int64_t, RpcError> Verbosity(const boost::json::array& params)
 
 RpcResult GetRawTransaction(const JsonRpcRequest& request, RpcContext& context)
 {
-    if (!context.chainstate) return RpcError{RPC_IN_WARMUP, "Chain state not loaded"};
+    if (!context.chainstate) return NoChainstate();
     const auto& params = Params(request);
     const auto parsed = ParseHash(params[0], "parameter 1");
     if (const auto* error = std::get_if<RpcError>(&parsed)) return *error;

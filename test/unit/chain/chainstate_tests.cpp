@@ -7,6 +7,7 @@
 #include <script/script_ops.h>
 
 #include <test_data.h>
+#include <test_chainstate.h>
 #include <test_temp_dir.h>
 
 #include <boost/test/unit_test.hpp>
@@ -40,23 +41,12 @@ struct ChainstateFixture {
 
     ChainstateFixture() { Open(); }
 
-    chain::ChainstateOptions Options() const
-    {
-        chain::ChainstateOptions options;
-        options.params = &params;
-        options.data_dir = dir.path;
-        options.blocks_dir = dir.path / "blocks";
-        options.clock = &clock;
-        options.logger = &logger;
-        return options;
-    }
+    chain::ChainstateOptions Options() const { return test::ChainstateOptionsIn(dir.path, params, clock, logger); }
 
     void Open(chain::ChainstateOptions options)
     {
         state.reset();
-        auto opened = Chainstate::Open(options);
-        BOOST_REQUIRE_MESSAGE(opened, (opened ? "" : opened.error()));
-        state = std::move(*opened);
+        state = test::OpenChainstate(options);
         BOOST_REQUIRE(state->ActivateBestChain());
     }
     void Open() { Open(Options()); }

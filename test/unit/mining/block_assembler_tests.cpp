@@ -6,6 +6,7 @@
 #include <primitives/witness_commitment.h>
 #include <script/opcodes.h>
 
+#include <test_chainstate.h>
 #include <test_temp_dir.h>
 
 #include <boost/test/unit_test.hpp>
@@ -22,14 +23,7 @@ struct MiningFixture {
 
     MiningFixture()
     {
-        chain::ChainstateOptions options;
-        options.params = &params;
-        options.data_dir = dir.path;
-        options.blocks_dir = dir.path / "blocks";
-        options.clock = &clock;
-        options.logger = &logger;
-        auto opened = chain::Chainstate::Open(options);
-        state = std::move(*opened);
+        state = test::OpenChainstate(test::ChainstateOptionsIn(dir.path, params, clock, logger));
     }
 
     mining::BlockTemplate Template(std::vector<primitives::TransactionRef> txs = {})

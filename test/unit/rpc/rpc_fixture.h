@@ -16,6 +16,7 @@
 #include <util/clock.h>
 #include <util/logging.h>
 
+#include <test_chainstate.h>
 #include <test_temp_dir.h>
 
 namespace test {
@@ -35,14 +36,7 @@ struct RpcFixture {
 
     explicit RpcFixture(bool warm = true)
     {
-        chain::ChainstateOptions options;
-        options.params = &chain;
-        options.data_dir = dir.path;
-        options.blocks_dir = dir.path / "blocks";
-        options.clock = &clock;
-        options.logger = &logger;
-        auto opened = chain::Chainstate::Open(options);
-        chainstate = std::move(*opened);
+        chainstate = OpenChainstate(ChainstateOptionsIn(dir.path, chain, clock, logger));
         context.chainstate = chainstate.get();
         rpc::RegisterControlMethods(table);
         rpc::RegisterBlockchainMethods(table);
