@@ -23,7 +23,7 @@
 #ifndef UTXO_HTTP_SERVER_H
 #define UTXO_HTTP_SERVER_H
 
-#include <http/subnet.h>
+#include <util/subnet.h>
 #include <util/logging.h>
 #include <util/result.h>
 
@@ -57,7 +57,7 @@ struct ServerOptions {
     std::vector<Endpoint> bind;
     // A peer outside every subnet gets 403 Forbidden; an empty list forbids
     // everyone (the node adds loopback itself, as Core does).
-    std::vector<Subnet> allowed;
+    std::vector<util::Subnet> allowed;
     int worker_threads{16};                        // -rpcthreads; at least 1 is used
     size_t work_queue_depth{64};                   // -rpcworkqueue; at least 1 is used
     int idle_timeout_seconds{30};                  // -rpcservertimeout

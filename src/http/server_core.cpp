@@ -1,6 +1,6 @@
 #include <http/server_core.h>
 
-#include <http/ip_address.h>
+#include <util/ip_address.h>
 #include <http/status.h>
 
 #include <algorithm>
@@ -48,17 +48,17 @@ std::string SanitizeUri(std::string_view uri)
 
 // The peer of an accepted connection. libevent records the address accept()
 // returned; getpeername() is the fallback.
-std::optional<std::pair<IpAddress, uint16_t>> PeerOf(evhttp_connection* connection)
+std::optional<std::pair<util::IpAddress, uint16_t>> PeerOf(evhttp_connection* connection)
 {
     uint16_t port = 0;
-    if (auto address = IpAddress::FromSockaddr(evhttp_connection_get_addr(connection), &port)) {
+    if (auto address = util::IpAddress::FromSockaddr(evhttp_connection_get_addr(connection), &port)) {
         return std::pair{*address, port};
     }
     sockaddr_storage storage{};
     socklen_t length = sizeof(storage);
     const evutil_socket_t fd = bufferevent_getfd(evhttp_connection_get_bufferevent(connection));
     if (fd < 0 || getpeername(fd, reinterpret_cast<sockaddr*>(&storage), &length) != 0) return std::nullopt;
-    if (auto address = IpAddress::FromSockaddr(reinterpret_cast<const sockaddr*>(&storage), &port)) {
+    if (auto address = util::IpAddress::FromSockaddr(reinterpret_cast<const sockaddr*>(&storage), &port)) {
         return std::pair{*address, port};
     }
     return std::nullopt;
@@ -153,7 +153,7 @@ bool ServerCore::Bind(const Endpoint& endpoint)
     socklen_t length = sizeof(storage);
     uint16_t port = endpoint.port;
     if (getsockname(fd, reinterpret_cast<sockaddr*>(&storage), &length) == 0) {
-        IpAddress::FromSockaddr(reinterpret_cast<const sockaddr*>(&storage), &port);
+        util::IpAddress::FromSockaddr(reinterpret_cast<const sockaddr*>(&storage), &port);
     }
     m_listeners.push_back(listener);
     m_bound.push_back(Endpoint{host, port});
@@ -285,7 +285,7 @@ void ServerCore::OnRequest(evhttp_request* request)
     Track(pending);
 
     const auto peer = PeerOf(pending->connection);
-    const std::string peer_text = peer ? FormatAddressPort(peer->first, peer->second) : "unknown peer";
+    const std::string peer_text = peer ? util::FormatAddressPort(peer->first, peer->second) : "unknown peer";
     if (auto refusal = Screen(request, peer ? &peer->first : nullptr, peer_text)) {
         SendResponse(*pending, std::move(*refusal));
         return;
@@ -318,7 +318,7 @@ void ServerCore::OnRequest(evhttp_request* request)
     Enqueue(std::move(item));
 }
 
-std::optional<Response> ServerCore::Screen(evhttp_request* request, const IpAddress* peer,
+std::optional<Response> ServerCore::Screen(evhttp_request* request, const util::IpAddress* peer,
                                            const std::string& peer_text) const
 {
     if (m_interrupted.load()) {
@@ -326,7 +326,7 @@ std::optional<Response> ServerCore::Screen(evhttp_request* request, const IpAddr
         return Response{STATUS_SERVICE_UNAVAILABLE, {{"Connection", "close"}}, {}};
     }
     const bool allowed = peer && std::any_of(m_options.allowed.begin(), m_options.allowed.end(),
-                                             [&](const Subnet& subnet) { return subnet.Contains(*peer); });
+                                             [&](const util::Subnet& subnet) { return subnet.Contains(*peer); });
     if (!allowed) {
         m_logger.LogDebug(util::LogCategory::HTTP, "HTTP request from " + peer_text +
                                                        " rejected: Client network is not allowed RPC access");

@@ -20,7 +20,7 @@
 #ifndef UTXO_HTTP_SERVER_CORE_H
 #define UTXO_HTTP_SERVER_CORE_H
 
-#include <http/ip_address.h>
+#include <util/ip_address.h>
 #include <http/libevent.h>
 #include <http/server.h>
 #include <http/work_queue.h>
@@ -89,7 +89,7 @@ private:
     void OnRequest(evhttp_request* request);
     // The reply for a request the loop answers itself (interrupted, peer not
     // allowed, unknown method); nullopt when it may go on to a handler.
-    std::optional<Response> Screen(evhttp_request* request, const IpAddress* peer, const std::string& peer_text) const;
+    std::optional<Response> Screen(evhttp_request* request, const util::IpAddress* peer, const std::string& peer_text) const;
     bool FindHandler(const std::string& uri, Handler& handler, size_t& prefix_length) const;
     // Queues for a worker; answers 503 when the queue is full or closed.
     void Enqueue(WorkItem item);

@@ -28,10 +28,10 @@ util::Result<http::ServerOptions> HttpOptionsFromArgs(const util::Args& args, ui
 {
     http::ServerOptions options;
     // Loopback is always allowed; -rpcallowip adds to it.
-    for (const char* loopback : {"127.0.0.0/8", "::1"}) options.allowed.push_back(*http::Subnet::Parse(loopback));
+    for (const char* loopback : {"127.0.0.0/8", "::1"}) options.allowed.push_back(*util::Subnet::Parse(loopback));
     const auto allow = args.GetAll("rpcallowip");
     for (const std::string& text : allow) {
-        auto subnet = http::Subnet::Parse(text);
+        auto subnet = util::Subnet::Parse(text);
         if (!subnet) {
             return util::Error{"Invalid -rpcallowip subnet specification: " + text +
                                ". Valid values are a single IP (e.g. 1.2.3.4), a network/netmask (e.g. "

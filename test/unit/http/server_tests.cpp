@@ -246,7 +246,7 @@ ServerOptions LocalOptions()
 {
     ServerOptions options;
     options.bind = {{"127.0.0.1", 0}};
-    options.allowed = {*http::Subnet::Parse("127.0.0.0/8")};
+    options.allowed = {*util::Subnet::Parse("127.0.0.0/8")};
     options.worker_threads = 2;
     return options;
 }
@@ -363,7 +363,7 @@ BOOST_AUTO_TEST_CASE(ipv6_loopback)
 {
     ServerOptions options = LocalOptions();
     options.bind = {{"::1", 0}};
-    options.allowed = {*http::Subnet::Parse("::1")};
+    options.allowed = {*util::Subnet::Parse("::1")};
     auto started = Server::Start(options, log.Logger());
     if (!started) {
         BOOST_TEST_MESSAGE("no IPv6 loopback here; skipped: " << started.error());
@@ -424,7 +424,7 @@ BOOST_AUTO_TEST_CASE(routing)
 BOOST_AUTO_TEST_CASE(forbidden_peer)
 {
     ServerOptions options = LocalOptions();
-    options.allowed = {*http::Subnet::Parse("10.0.0.0/8")};
+    options.allowed = {*util::Subnet::Parse("10.0.0.0/8")};
     Start(options);
     server->AddHandler("/", true, EchoHandler);
     TestClient client(port);

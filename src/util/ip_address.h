@@ -4,8 +4,8 @@
 // IPv4-mapped IPv6 addresses (::ffff:a.b.c.d) become IPv4 on the way in, as
 // Core's CNetAddr does, so a peer reaching a dual-stack socket over IPv4 is
 // matched and printed as the IPv4 address it is. A plain value; thread-safe.
-#ifndef UTXO_HTTP_IP_ADDRESS_H
-#define UTXO_HTTP_IP_ADDRESS_H
+#ifndef UTXO_UTIL_IP_ADDRESS_H
+#define UTXO_UTIL_IP_ADDRESS_H
 
 #include <array>
 #include <cstdint>
@@ -15,7 +15,7 @@
 
 struct sockaddr;
 
-namespace http {
+namespace util {
 
 struct IpAddress {
     bool is_ipv4{true};
@@ -41,6 +41,6 @@ struct IpAddress {
 // "127.0.0.1:54321" or "[::1]:54321", as Core prints a peer.
 std::string FormatAddressPort(const IpAddress& address, uint16_t port);
 
-} // namespace http
+} // namespace util
 
-#endif // UTXO_HTTP_IP_ADDRESS_H
+#endif // UTXO_UTIL_IP_ADDRESS_H

@@ -1,9 +1,9 @@
-#include <http/subnet.h>
+#include <util/subnet.h>
 
 #include <algorithm>
 #include <optional>
 
-namespace http {
+namespace util {
 namespace {
 
 // The prefix length of a contiguous netmask ("255.255.255.0" -> 24), or
@@ -94,4 +94,4 @@ std::string Subnet::ToString() const
     return m_network.ToString() + '/' + std::to_string(m_prefix_bits);
 }
 
-} // namespace http
+} // namespace util

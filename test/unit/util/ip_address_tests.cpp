@@ -1,4 +1,4 @@
-#include <http/ip_address.h>
+#include <util/ip_address.h>
 
 #include <boost/test/unit_test.hpp>
 
@@ -8,7 +8,7 @@
 #include <netinet/in.h>
 #include <sys/socket.h>
 
-using http::IpAddress;
+using util::IpAddress;
 
 BOOST_AUTO_TEST_SUITE(ip_address_tests)
 
@@ -56,7 +56,7 @@ BOOST_AUTO_TEST_CASE(from_sockaddr_and_format)
     uint16_t port = 0;
     auto address = IpAddress::FromSockaddr(reinterpret_cast<const sockaddr*>(&in), &port);
     BOOST_REQUIRE(address);
-    BOOST_CHECK_EQUAL(http::FormatAddressPort(*address, port), "127.0.0.1:54321");
+    BOOST_CHECK_EQUAL(util::FormatAddressPort(*address, port), "127.0.0.1:54321");
 
     sockaddr_in6 in6{};
     in6.sin6_family = AF_INET6;
@@ -64,12 +64,12 @@ BOOST_AUTO_TEST_CASE(from_sockaddr_and_format)
     inet_pton(AF_INET6, "::1", &in6.sin6_addr);
     address = IpAddress::FromSockaddr(reinterpret_cast<const sockaddr*>(&in6), &port);
     BOOST_REQUIRE(address);
-    BOOST_CHECK_EQUAL(http::FormatAddressPort(*address, port), "[::1]:8332");
+    BOOST_CHECK_EQUAL(util::FormatAddressPort(*address, port), "[::1]:8332");
 
     inet_pton(AF_INET6, "::ffff:10.1.2.3", &in6.sin6_addr);
     address = IpAddress::FromSockaddr(reinterpret_cast<const sockaddr*>(&in6), &port);
     BOOST_REQUIRE(address);
-    BOOST_CHECK_EQUAL(http::FormatAddressPort(*address, port), "10.1.2.3:8332");
+    BOOST_CHECK_EQUAL(util::FormatAddressPort(*address, port), "10.1.2.3:8332");
 
     sockaddr unix_like{};
     unix_like.sa_family = AF_UNIX;

@@ -7,10 +7,10 @@
 // is rejected). Host bits are cleared, so "1.2.3.4/24" is "1.2.3.0/24". Names
 // are never looked up. IPv4-mapped addresses (::ffff:a.b.c.d) count as IPv4,
 // both in the text and in the peers matched. A plain value; thread-safe.
-#ifndef UTXO_HTTP_SUBNET_H
-#define UTXO_HTTP_SUBNET_H
+#ifndef UTXO_UTIL_SUBNET_H
+#define UTXO_UTIL_SUBNET_H
 
-#include <http/ip_address.h>
+#include <util/ip_address.h>
 #include <util/result.h>
 
 #include <array>
@@ -20,7 +20,7 @@
 
 struct sockaddr;
 
-namespace http {
+namespace util {
 
 class Subnet {
 public:
@@ -45,6 +45,6 @@ private:
     int m_prefix_bits{0};
 };
 
-} // namespace http
+} // namespace util
 
-#endif // UTXO_HTTP_SUBNET_H
+#endif // UTXO_UTIL_SUBNET_H

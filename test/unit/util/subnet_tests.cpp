@@ -1,4 +1,4 @@
-#include <http/subnet.h>
+#include <util/subnet.h>
 
 #include <boost/test/unit_test.hpp>
 
@@ -8,9 +8,9 @@
 
 namespace {
 
-http::Subnet ParseOk(std::string_view text)
+util::Subnet ParseOk(std::string_view text)
 {
-    auto subnet = http::Subnet::Parse(text);
+    auto subnet = util::Subnet::Parse(text);
     BOOST_REQUIRE_MESSAGE(subnet, std::string(text) + ": " + (subnet ? std::string() : subnet.error()));
     return *subnet;
 }
@@ -69,11 +69,11 @@ BOOST_AUTO_TEST_CASE(parse_rejects)
              "fd00::/255.0.0.0", "localhost", "example.com/8", "1.2.3.4/24/8", "1.2.3", "1.2.3.4.5",
              "::ffff:1.2.3.4/96",                                // IPv4 after mapping: at most /32
              "fe80::1%eth0", "1.2.3.4:8332", "garbage"}) {
-        const auto subnet = http::Subnet::Parse(text);
+        const auto subnet = util::Subnet::Parse(text);
         BOOST_CHECK_MESSAGE(!subnet, text);
         if (!subnet) BOOST_CHECK_EQUAL(subnet.error(), std::string(text) + " is not a valid subnet");
     }
-    BOOST_CHECK(!http::Subnet::Parse(std::string_view("127.0.0.1\0/8", 12)));
+    BOOST_CHECK(!util::Subnet::Parse(std::string_view("127.0.0.1\0/8", 12)));
 }
 
 BOOST_AUTO_TEST_CASE(contains)

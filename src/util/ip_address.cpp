@@ -1,4 +1,4 @@
-#include <http/ip_address.h>
+#include <util/ip_address.h>
 
 #include <cstring>
 
@@ -6,7 +6,7 @@
 #include <netinet/in.h>
 #include <sys/socket.h>
 
-namespace http {
+namespace util {
 namespace {
 
 constexpr std::array<uint8_t, 12> IPV4_MAPPED_PREFIX{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff};
@@ -112,4 +112,4 @@ std::string FormatAddressPort(const IpAddress& address, uint16_t port)
     return '[' + address.ToString() + "]:" + std::to_string(port);
 }
 
-} // namespace http
+} // namespace util
