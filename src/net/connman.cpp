@@ -1,0 +1,906 @@
+#include <net/connman.h>
+
+#include <net/connection.h>
+#include <net/eviction.h>
+#include <net/libevent.h>
+#include <util/host_port.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <condition_variable>
+#include <cstring>
+#include <deque>
+#include <mutex>
+#include <set>
+#include <thread>
+
+#include <event2/buffer.h>
+#include <event2/bufferevent.h>
+#include <event2/listener.h>
+
+#include <netdb.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/eventfd.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+namespace net {
+
+std::string_view ConnectionTypeName(ConnectionType type)
+{
+    switch (type) {
+    case ConnectionType::INBOUND: return "inbound";
+    case ConnectionType::OUTBOUND_FULL_RELAY: return "outbound-full-relay";
+    case ConnectionType::MANUAL: return "manual";
+    case ConnectionType::FEELER: return "feeler";
+    case ConnectionType::BLOCK_RELAY: return "block-relay-only";
+    case ConnectionType::ADDR_FETCH: return "addr-fetch";
+    }
+    return "";
+}
+
+bool IsOutbound(ConnectionType type) { return type != ConnectionType::INBOUND; }
+
+namespace {
+
+// How often a configured peer that is not connected is tried again.
+constexpr int64_t RECONNECT_INTERVAL_MICROS = 2'000'000;
+
+sockaddr_storage ToSockaddr(const Endpoint& endpoint, socklen_t& length)
+{
+    sockaddr_storage storage{};
+    if (endpoint.address.is_ipv4) {
+        auto* in = reinterpret_cast<sockaddr_in*>(&storage);
+        in->sin_family = AF_INET;
+        in->sin_port = htons(endpoint.port);
+        std::memcpy(&in->sin_addr, endpoint.address.bytes.data(), 4);
+        length = sizeof(sockaddr_in);
+    } else {
+        auto* in6 = reinterpret_cast<sockaddr_in6*>(&storage);
+        in6->sin6_family = AF_INET6;
+        in6->sin6_port = htons(endpoint.port);
+        std::memcpy(&in6->sin6_addr, endpoint.address.bytes.data(), 16);
+        length = sizeof(sockaddr_in6);
+    }
+    return storage;
+}
+
+std::optional<Endpoint> FromSockaddr(const sockaddr* address)
+{
+    uint16_t port = 0;
+    auto ip = util::IpAddress::FromSockaddr(address, &port);
+    if (!ip) return std::nullopt;
+    return Endpoint{*ip, port};
+}
+
+std::optional<Endpoint> LocalEndpoint(evutil_socket_t fd)
+{
+    sockaddr_storage storage{};
+    socklen_t length = sizeof(storage);
+    if (getsockname(fd, reinterpret_cast<sockaddr*>(&storage), &length) != 0) return std::nullopt;
+    return FromSockaddr(reinterpret_cast<const sockaddr*>(&storage));
+}
+
+// "host:port" to endpoints, numeric first, then a name lookup (blocking: the
+// opencon thread only).
+std::vector<Endpoint> Resolve(const std::string& target, uint16_t default_port)
+{
+    const auto split = util::SplitHostPort(target);
+    if (!split) return {};
+    const uint16_t port = split->port ? split->port : default_port;
+    if (auto numeric = util::IpAddress::Parse(split->host)) return {Endpoint{*numeric, port}};
+    addrinfo hints{};
+    hints.ai_family = AF_UNSPEC;
+    hints.ai_socktype = SOCK_STREAM;
+    addrinfo* found = nullptr;
+    if (getaddrinfo(split->host.c_str(), nullptr, &hints, &found) != 0) return {};
+    std::vector<Endpoint> out;
+    for (addrinfo* at = found; at; at = at->ai_next) {
+        if (auto ip = util::IpAddress::FromSockaddr(at->ai_addr)) out.push_back(Endpoint{*ip, port});
+    }
+    freeaddrinfo(found);
+    return out;
+}
+
+} // namespace
+
+class Connman::Impl {
+public:
+    Impl(ConnmanOptions options, MessageHandler& handler, ConnectionSource* source, util::Logger& logger,
+         const util::Clock& clock)
+        : m_options(std::move(options)), m_handler(handler), m_source(source), m_logger(logger), m_clock(clock),
+          m_network_active(m_options.network_active), m_added_nodes(m_options.add_nodes)
+    {
+    }
+
+    util::Result<void> Bind();
+    void StartThreads();
+    void Stop();
+
+    // --- Any thread.
+    bool Send(NodeId id, std::string_view command, util::ByteSpan payload);
+    void Disconnect(NodeId id, std::string_view reason);
+    void RequestConnection(const std::string& target, ConnectionType type);
+    std::shared_ptr<Connection> Find(NodeId id) const;
+    std::vector<std::shared_ptr<Connection>> Snapshot() const;
+    void WakeMessages();
+    // Other threads reach the loop through an eventfd, so libevent needs no
+    // locking of its own (and no process-wide evthread setting shared with http/).
+    void WakeNet()
+    {
+        const uint64_t one = 1;
+        [[maybe_unused]] auto written = write(m_wake_fd, &one, sizeof(one));
+    }
+    int64_t NowSeconds() const { return m_clock.NowMicros() / 1'000'000; }
+
+    ConnmanOptions m_options;
+    MessageHandler& m_handler;
+    ConnectionSource* m_source;
+    util::Logger& m_logger;
+    const util::Clock& m_clock;
+    std::atomic<uint64_t> m_total_sent{0};
+    std::atomic<uint64_t> m_total_recv{0};
+    std::atomic<bool> m_network_active;
+
+    mutable std::mutex m_mutex; // guards the members below it; before any Connection::mutex
+    std::map<NodeId, std::shared_ptr<Connection>> m_connections;
+    std::vector<std::shared_ptr<Connection>> m_closed; // for FinalizePeer
+    std::vector<std::function<void()>> m_tasks;         // for the net thread
+    std::vector<std::string> m_added_nodes;
+    std::map<std::string, int64_t> m_last_attempt; // target -> micros
+    std::set<std::string> m_pending;               // targets being resolved or connected
+    std::vector<std::pair<std::string, ConnectionType>> m_one_shots; // OpenConnection requests
+    std::vector<Endpoint> m_bound;
+    NodeId m_next_id{0};
+    bool m_stopping{false};
+    bool m_msg_wake{false};
+    std::condition_variable m_msg_cv;
+    std::condition_variable m_opencon_cv;
+
+private:
+    // --- Net thread.
+    void RunTasks();
+    void FlushSends();
+    void Tick();
+    void Accept(evutil_socket_t fd, const sockaddr* address);
+    // Closes one inbound connection to make room; false when every one is protected.
+    bool EvictInbound();
+    void ConnectNow(const Endpoint& endpoint, const std::string& name, ConnectionType type);
+    std::shared_ptr<Connection> Register(bufferevent* bev, const Endpoint& remote, const std::string& name,
+                                         ConnectionType type, bool connected);
+    void Close(Connection& connection, std::string_view reason);
+    void OnRead(Connection& connection);
+    void OnEvent(Connection& connection, short events);
+    void OnOutputChanged(Connection& connection, const evbuffer_cb_info& info);
+
+    // --- Message thread.
+    void MessageLoop();
+    bool ServePeer(Connection& connection);
+    // --- Opencon thread.
+    void OpenConnectionsLoop();
+    // Resolves `target` and queues the connection; false when already pending or unresolvable.
+    bool Connect(const std::string& target, ConnectionType type);
+    void MaintainTargets(const std::vector<std::string>& targets, ConnectionType type);
+    void FillAutomaticSlots();
+
+    static void ReadThunk(bufferevent*, void* ctx);
+    static void WriteThunk(bufferevent*, void* ctx);
+    static void EventThunk(bufferevent*, short events, void* ctx);
+    static void OutputThunk(evbuffer*, const evbuffer_cb_info* info, void* ctx);
+
+    detail::EventBasePtr m_base;
+    detail::EventPtr m_wake;
+    int m_wake_fd{-1};
+    detail::EventPtr m_timer;
+    std::vector<detail::ListenerPtr> m_listeners;
+    std::thread m_net_thread;
+    std::thread m_msg_thread;
+    std::thread m_opencon_thread;
+};
+
+// ---------------------------------------------------------------- any thread
+
+std::shared_ptr<Connection> Connman::Impl::Find(NodeId id) const
+{
+    std::lock_guard lock(m_mutex);
+    const auto it = m_connections.find(id);
+    return it == m_connections.end() ? nullptr : it->second;
+}
+
+std::vector<std::shared_ptr<Connection>> Connman::Impl::Snapshot() const
+{
+    std::lock_guard lock(m_mutex);
+    std::vector<std::shared_ptr<Connection>> out;
+    out.reserve(m_connections.size());
+    for (const auto& [id, connection] : m_connections) out.push_back(connection);
+    return out;
+}
+
+void Connman::Impl::WakeMessages()
+{
+    {
+        std::lock_guard lock(m_mutex);
+        m_msg_wake = true;
+    }
+    m_msg_cv.notify_one();
+}
+
+bool Connman::Impl::Send(NodeId id, std::string_view command, util::ByteSpan payload)
+{
+    auto connection = Find(id);
+    if (!connection || connection->disconnect_requested) return false;
+    util::Bytes framed = FrameMessage(m_options.magic, command, payload);
+    {
+        std::lock_guard lock(connection->mutex);
+        connection->bytes_sent_per_msg[std::string(command)] += framed.size();
+        connection->send_buffered += framed.size();
+        connection->pending_send.push_back(std::move(framed));
+    }
+    {
+        std::lock_guard lock(m_mutex);
+        m_tasks.push_back([this, connection] {
+            if (!connection->bev) return;
+            std::deque<util::Bytes> pending;
+            {
+                std::lock_guard queue_lock(connection->mutex);
+                pending.swap(connection->pending_send);
+            }
+            evbuffer* out = bufferevent_get_output(connection->bev);
+            for (const auto& bytes : pending) evbuffer_add(out, bytes.data(), bytes.size());
+        });
+    }
+    WakeNet();
+    return true;
+}
+
+void Connman::Impl::Disconnect(NodeId id, std::string_view reason)
+{
+    auto connection = Find(id);
+    if (!connection || connection->disconnect_requested.exchange(true)) return;
+    m_logger.LogDebug(util::LogCategory::NET, "disconnecting peer=" + std::to_string(id) + ": " + std::string(reason));
+    std::lock_guard lock(m_mutex);
+    m_tasks.push_back([this, connection] {
+        if (!connection->bev) return;
+        // Let what is queued go out first (a reject or the last headers), then close.
+        bool pending = false;
+        {
+            std::lock_guard queue_lock(connection->mutex);
+            pending = !connection->pending_send.empty();
+        }
+        if (evbuffer_get_length(bufferevent_get_output(connection->bev)) == 0 && !pending) {
+            Close(*connection, "");
+        } else {
+            connection->close_when_flushed = true;
+        }
+    });
+    WakeNet();
+}
+
+void Connman::Impl::RequestConnection(const std::string& target, ConnectionType type)
+{
+    {
+        std::lock_guard lock(m_mutex);
+        m_one_shots.emplace_back(target, type);
+    }
+    m_opencon_cv.notify_one();
+}
+
+// ---------------------------------------------------------------- net thread
+
+util::Result<void> Connman::Impl::Bind()
+{
+    m_base.reset(event_base_new());
+    if (!m_base) return util::Error{"cannot create the network event loop"};
+    m_wake_fd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
+    if (m_wake_fd < 0) return util::Error{std::string("cannot create the network wake-up descriptor: ") + std::strerror(errno)};
+    m_wake.reset(event_new(m_base.get(), m_wake_fd, EV_READ | EV_PERSIST, [](evutil_socket_t fd, short, void* ctx) {
+        uint64_t count;
+        while (read(fd, &count, sizeof(count)) > 0) {}
+        static_cast<Impl*>(ctx)->RunTasks();
+    }, this));
+    event_add(m_wake.get(), nullptr);
+    m_timer.reset(event_new(m_base.get(), -1, EV_PERSIST, [](evutil_socket_t, short, void* ctx) { static_cast<Impl*>(ctx)->Tick(); }, this));
+    const timeval second{1, 0};
+    event_add(m_timer.get(), &second);
+    for (const Endpoint& endpoint : m_options.listen) {
+        socklen_t length = 0;
+        const sockaddr_storage address = ToSockaddr(endpoint, length);
+        evconnlistener* listener = evconnlistener_new_bind(
+            m_base.get(),
+            [](evconnlistener*, evutil_socket_t fd, sockaddr* peer, int, void* ctx) {
+                static_cast<Impl*>(ctx)->Accept(fd, peer);
+            },
+            this, LEV_OPT_CLOSE_ON_FREE | LEV_OPT_REUSEABLE | LEV_OPT_CLOSE_ON_EXEC, -1,
+            reinterpret_cast<const sockaddr*>(&address), static_cast<int>(length));
+        if (!listener) {
+            return util::Error{"Unable to bind to " + endpoint.ToString() +
+                               " on this computer. utxod is probably already running. (" + std::strerror(errno) + ")"};
+        }
+        m_listeners.emplace_back(listener);
+        auto bound = LocalEndpoint(evconnlistener_get_fd(listener));
+        m_bound.push_back(bound ? *bound : endpoint);
+        m_logger.Log(util::LogLevel::Info, "Bound to " + m_bound.back().ToString());
+    }
+    return {};
+}
+
+void Connman::Impl::StartThreads()
+{
+    m_net_thread = std::thread([this] {
+        util::Logger::SetThreadName("net");
+        event_base_loop(m_base.get(), EVLOOP_NO_EXIT_ON_EMPTY);
+    });
+    m_msg_thread = std::thread([this] {
+        util::Logger::SetThreadName("msghand");
+        MessageLoop();
+    });
+    m_opencon_thread = std::thread([this] {
+        util::Logger::SetThreadName("opencon");
+        OpenConnectionsLoop();
+    });
+}
+
+void Connman::Impl::Stop()
+{
+    {
+        std::lock_guard lock(m_mutex);
+        m_stopping = true;
+    }
+    m_msg_cv.notify_all();
+    m_opencon_cv.notify_all();
+    if (m_opencon_thread.joinable()) m_opencon_thread.join();
+    if (m_msg_thread.joinable()) m_msg_thread.join();
+    if (m_net_thread.joinable()) {
+        WakeNet(); // RunTasks sees m_stopping and leaves the loop
+        m_net_thread.join();
+    }
+    // The loop is gone: this thread owns every handle now.
+    for (auto& connection : Snapshot()) Close(*connection, "");
+    m_listeners.clear();
+    m_timer.reset();
+    m_wake.reset();
+    m_base.reset();
+    if (m_wake_fd >= 0) close(m_wake_fd);
+    m_wake_fd = -1;
+}
+
+void Connman::Impl::RunTasks()
+{
+    std::vector<std::function<void()>> tasks;
+    bool stopping = false;
+    {
+        std::lock_guard lock(m_mutex);
+        tasks.swap(m_tasks);
+        stopping = m_stopping;
+    }
+    for (auto& task : tasks) task();
+    if (stopping) event_base_loopbreak(m_base.get());
+}
+
+void Connman::Impl::Accept(evutil_socket_t fd, const sockaddr* address)
+{
+    const auto remote = FromSockaddr(address);
+    if (!remote || !m_network_active) {
+        evutil_closesocket(fd);
+        return;
+    }
+    if (m_options.refuse_inbound && m_options.refuse_inbound(remote->address)) {
+        m_logger.LogDebug(util::LogCategory::NET, "connection from " + remote->ToString() + " dropped (banned)");
+        evutil_closesocket(fd);
+        return;
+    }
+    size_t inbound = 0;
+    for (const auto& connection : Snapshot()) inbound += connection->type == ConnectionType::INBOUND;
+    const int outbound_slots = m_options.max_outbound_full_relay + m_options.max_block_relay + 1; // + a feeler
+    const size_t max_inbound = static_cast<size_t>(std::max(0, m_options.max_connections - outbound_slots));
+    if (inbound >= max_inbound && !EvictInbound()) {
+        m_logger.LogDebug(util::LogCategory::NET, "connection from " + remote->ToString() + " dropped (full)");
+        evutil_closesocket(fd);
+        return;
+    }
+    evutil_make_socket_nonblocking(fd);
+    const int one = 1;
+    setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof(one));
+    bufferevent* bev = bufferevent_socket_new(m_base.get(), fd, BEV_OPT_CLOSE_ON_FREE);
+    if (!bev) {
+        evutil_closesocket(fd);
+        return;
+    }
+    auto connection = Register(bev, *remote, remote->ToString(), ConnectionType::INBOUND, true);
+    m_logger.LogDebug(util::LogCategory::NET, "connection from " + remote->ToString() + " accepted, peer=" +
+                                                  std::to_string(connection->id));
+}
+
+bool Connman::Impl::EvictInbound()
+{
+    std::vector<EvictionCandidate> candidates;
+    for (const auto& connection : Snapshot()) {
+        if (connection->type != ConnectionType::INBOUND || connection->disconnect_requested || !connection->bev) continue;
+        EvictionCandidate candidate;
+        candidate.id = connection->id;
+        candidate.connected_time = connection->connected_time;
+        candidate.min_ping_micros = connection->min_ping_micros;
+        candidate.last_block_time = connection->last_block_time;
+        candidate.relays_txs = connection->relays_txs;
+        candidate.net_group = NetGroupOf(connection->remote.address);
+        candidate.prefer_evict = m_options.prefer_evict && m_options.prefer_evict(connection->remote.address);
+        candidates.push_back(candidate);
+    }
+    const auto chosen = SelectNodeToEvict(std::move(candidates));
+    if (!chosen) return false;
+    if (auto connection = Find(*chosen)) {
+        m_logger.LogDebug(util::LogCategory::NET, "selected peer=" + std::to_string(*chosen) + " for eviction");
+        Close(*connection, "evicted for a new inbound connection");
+    }
+    return true;
+}
+
+void Connman::Impl::ConnectNow(const Endpoint& endpoint, const std::string& name, ConnectionType type)
+{
+    bufferevent* bev = bufferevent_socket_new(m_base.get(), -1, BEV_OPT_CLOSE_ON_FREE);
+    if (!bev) return;
+    auto connection = Register(bev, endpoint, name, type, false);
+    socklen_t length = 0;
+    const sockaddr_storage address = ToSockaddr(endpoint, length);
+    m_logger.LogDebug(util::LogCategory::NET, "trying connection " + name + " peer=" + std::to_string(connection->id));
+    if (bufferevent_socket_connect(bev, reinterpret_cast<const sockaddr*>(&address), static_cast<int>(length)) != 0) {
+        Close(*connection, "connect failed");
+    }
+}
+
+std::shared_ptr<Connection> Connman::Impl::Register(bufferevent* bev, const Endpoint& remote, const std::string& name,
+                                                    ConnectionType type, bool connected)
+{
+    auto connection = std::make_shared<Connection>(m_options.magic);
+    connection->remote = remote;
+    connection->addr_name = name;
+    connection->type = type;
+    connection->bev = bev;
+    connection->owner = this;
+    connection->connected = connected;
+    connection->connected_time = NowSeconds();
+    if (connected) connection->local = LocalEndpoint(bufferevent_getfd(bev));
+    {
+        std::lock_guard lock(m_mutex);
+        connection->id = m_next_id++;
+        m_connections[connection->id] = connection;
+        m_pending.erase(name);
+    }
+    bufferevent_setcb(bev, ReadThunk, WriteThunk, EventThunk, connection.get());
+    evbuffer_add_cb(bufferevent_get_output(bev), OutputThunk, connection.get());
+    bufferevent_enable(bev, EV_READ | EV_WRITE);
+    if (connected) WakeMessages();
+    return connection;
+}
+
+void Connman::Impl::Close(Connection& connection, std::string_view reason)
+{
+    if (!connection.bev) return;
+    if (!reason.empty()) {
+        m_logger.LogDebug(util::LogCategory::NET, "closing peer=" + std::to_string(connection.id) + ": " + std::string(reason));
+    }
+    if (m_source && IsOutbound(connection.type) && connection.type != ConnectionType::MANUAL) {
+        m_source->OutboundAttempt(connection.remote, connection.connected);
+    }
+    bufferevent_free(connection.bev);
+    connection.bev = nullptr;
+    connection.disconnect_requested = true;
+    {
+        std::lock_guard lock(m_mutex);
+        auto it = m_connections.find(connection.id);
+        if (it != m_connections.end()) {
+            m_closed.push_back(it->second);
+            m_connections.erase(it);
+        }
+        m_msg_wake = true;
+    }
+    m_msg_cv.notify_one();
+}
+
+void Connman::Impl::OnRead(Connection& connection)
+{
+    evbuffer* input = bufferevent_get_input(connection.bev);
+    const size_t length = evbuffer_get_length(input);
+    if (length == 0) return;
+    m_total_recv += length;
+    connection.bytes_recv += length;
+    connection.last_recv = NowSeconds();
+    // Feed the decoder chunk by chunk without copying the whole input.
+    evbuffer_iovec chunks[16];
+    size_t fed = 0;
+    FrameError error = FrameError::NONE;
+    while (fed < length && error == FrameError::NONE) {
+        const int n = evbuffer_peek(input, -1, nullptr, chunks, 16);
+        for (int i = 0; i < std::min(n, 16) && error == FrameError::NONE; ++i) {
+            error = connection.decoder.Feed(util::ByteSpan(static_cast<const uint8_t*>(chunks[i].iov_base), chunks[i].iov_len));
+            fed += chunks[i].iov_len;
+        }
+        evbuffer_drain(input, fed);
+        if (n <= 16) break;
+    }
+    bool ready = false;
+    {
+        std::lock_guard lock(connection.mutex);
+        while (connection.decoder.HasMessage()) {
+            Message message = connection.decoder.Next();
+            connection.bytes_recv_per_msg[message.command] += message.wire_size;
+            connection.received_bytes += message.wire_size;
+            connection.received.push_back(std::move(message));
+            ready = true;
+        }
+        if (connection.received_bytes > m_options.max_receive_buffer && !connection.read_paused) {
+            connection.read_paused = true;
+            bufferevent_disable(connection.bev, EV_READ);
+        }
+    }
+    if (error != FrameError::NONE) {
+        m_logger.Log(util::LogLevel::Info, "disconnecting peer=" + std::to_string(connection.id) + ": " +
+                                               std::string(FrameErrorText(error)));
+        Close(connection, "");
+        return;
+    }
+    if (ready) WakeMessages();
+}
+
+void Connman::Impl::OnEvent(Connection& connection, short events)
+{
+    if (events & BEV_EVENT_CONNECTED) {
+        connection.connected = true;
+        connection.connected_time = NowSeconds();
+        connection.local = LocalEndpoint(bufferevent_getfd(connection.bev));
+        const int one = 1;
+        setsockopt(bufferevent_getfd(connection.bev), IPPROTO_TCP, TCP_NODELAY, &one, sizeof(one));
+        m_logger.LogDebug(util::LogCategory::NET, "connected to " + connection.addr_name + " peer=" + std::to_string(connection.id));
+        WakeMessages();
+        return;
+    }
+    if (events & (BEV_EVENT_EOF | BEV_EVENT_ERROR)) {
+        Close(connection, connection.connected ? "socket closed" : "connection failed");
+    }
+}
+
+void Connman::Impl::OnOutputChanged(Connection& connection, const evbuffer_cb_info& info)
+{
+    if (info.n_deleted == 0) return;
+    m_total_sent += info.n_deleted;
+    connection.bytes_sent += info.n_deleted;
+    connection.last_send = NowSeconds();
+    const bool was_full = connection.send_buffered > m_options.max_send_buffer;
+    connection.send_buffered -= std::min<size_t>(connection.send_buffered, info.n_deleted);
+    if (was_full && connection.send_buffered <= m_options.max_send_buffer) WakeMessages();
+}
+
+void Connman::Impl::Tick()
+{
+    const int64_t now = NowSeconds();
+    for (auto& connection : Snapshot()) {
+        if (!connection->bev) continue;
+        if (!connection->connected) {
+            if (now - connection->connected_time > m_options.handshake_timeout_seconds) Close(*connection, "connect timeout");
+            continue;
+        }
+        if (!connection->handshake_done && now - connection->connected_time > m_options.handshake_timeout_seconds) {
+            m_logger.Log(util::LogLevel::Info, "version handshake timeout, disconnecting peer=" + std::to_string(connection->id));
+            Close(*connection, "");
+            continue;
+        }
+        const int64_t last = std::min(connection->last_send.load(), connection->last_recv.load());
+        if (now - std::max<int64_t>(last, connection->connected_time) > m_options.inactivity_timeout_seconds) {
+            m_logger.Log(util::LogLevel::Info, "socket inactivity timeout, disconnecting peer=" + std::to_string(connection->id));
+            Close(*connection, "");
+        }
+    }
+}
+
+void Connman::Impl::ReadThunk(bufferevent*, void* ctx)
+{
+    auto& connection = *static_cast<Connection*>(ctx);
+    connection.owner->OnRead(connection);
+}
+
+void Connman::Impl::WriteThunk(bufferevent*, void* ctx)
+{
+    auto& connection = *static_cast<Connection*>(ctx);
+    if (connection.close_when_flushed) connection.owner->Close(connection, "");
+}
+
+void Connman::Impl::EventThunk(bufferevent*, short events, void* ctx)
+{
+    auto& connection = *static_cast<Connection*>(ctx);
+    connection.owner->OnEvent(connection, events);
+}
+
+void Connman::Impl::OutputThunk(evbuffer*, const evbuffer_cb_info* info, void* ctx)
+{
+    auto& connection = *static_cast<Connection*>(ctx);
+    connection.owner->OnOutputChanged(connection, *info);
+}
+
+// ---------------------------------------------------------------- message thread
+
+bool Connman::Impl::ServePeer(Connection& connection)
+{
+    if (!connection.initialized) {
+        connection.initialized = true;
+        m_handler.InitializePeer(connection.Stats());
+    }
+    bool more = false;
+    if (connection.send_buffered <= m_options.max_send_buffer && !connection.disconnect_requested) {
+        std::optional<Message> message;
+        bool resume_reading = false;
+        {
+            std::lock_guard lock(connection.mutex);
+            if (!connection.received.empty()) {
+                message = std::move(connection.received.front());
+                connection.received.pop_front();
+                connection.received_bytes -= message->wire_size;
+                more = !connection.received.empty();
+                if (connection.read_paused && connection.received_bytes <= m_options.max_receive_buffer) {
+                    connection.read_paused = false;
+                    resume_reading = true;
+                }
+            }
+        }
+        if (resume_reading) {
+            std::lock_guard lock(m_mutex);
+            m_tasks.push_back([this, self = Find(connection.id)] {
+                if (self && self->bev) bufferevent_enable(self->bev, EV_READ);
+            });
+            WakeNet();
+        }
+        if (message) m_handler.ProcessMessage(connection.id, *message);
+    }
+    if (!connection.disconnect_requested) m_handler.SendMessages(connection.id);
+    return more;
+}
+
+void Connman::Impl::MessageLoop()
+{
+    while (true) {
+        std::vector<std::shared_ptr<Connection>> closed;
+        {
+            std::lock_guard lock(m_mutex);
+            if (m_stopping) break;
+            closed.swap(m_closed);
+        }
+        for (auto& connection : closed) {
+            if (connection->initialized) m_handler.FinalizePeer(connection->id);
+        }
+        bool more = false;
+        for (auto& connection : Snapshot()) {
+            if (!connection->connected) continue;
+            more |= ServePeer(*connection);
+        }
+        std::unique_lock lock(m_mutex);
+        if (!more) m_msg_cv.wait_for(lock, std::chrono::milliseconds(100), [this] { return m_msg_wake || m_stopping; });
+        m_msg_wake = false;
+    }
+    // Peers still connected at shutdown are finalized too, so the handler's state is consistent.
+    std::vector<std::shared_ptr<Connection>> all = Snapshot();
+    {
+        std::lock_guard lock(m_mutex);
+        all.insert(all.end(), m_closed.begin(), m_closed.end());
+        m_closed.clear();
+    }
+    for (auto& connection : all) {
+        if (connection->initialized) m_handler.FinalizePeer(connection->id);
+        connection->initialized = false;
+    }
+}
+
+// ---------------------------------------------------------------- opencon thread
+
+bool Connman::Impl::Connect(const std::string& target, ConnectionType type)
+{
+    {
+        std::lock_guard lock(m_mutex);
+        if (m_pending.count(target)) return false;
+        m_pending.insert(target);
+    }
+    const auto endpoints = Resolve(target, m_options.default_port);
+    std::lock_guard lock(m_mutex);
+    if (endpoints.empty()) {
+        m_logger.LogDebug(util::LogCategory::NET, "cannot resolve " + target);
+        m_pending.erase(target);
+        return false;
+    }
+    m_tasks.push_back([this, endpoint = endpoints.front(), target, type] { ConnectNow(endpoint, target, type); });
+    WakeNet();
+    return true;
+}
+
+void Connman::Impl::MaintainTargets(const std::vector<std::string>& targets, ConnectionType type)
+{
+    const int64_t now = m_clock.NowMicros();
+    for (const std::string& target : targets) {
+        bool connected = false;
+        for (const auto& connection : Snapshot()) connected |= connection->addr_name == target;
+        {
+            std::lock_guard lock(m_mutex);
+            if (connected) continue;
+            auto& last = m_last_attempt[target];
+            if (now - last < RECONNECT_INTERVAL_MICROS) continue;
+            last = now;
+        }
+        Connect(target, type);
+    }
+}
+
+void Connman::Impl::FillAutomaticSlots()
+{
+    if (!m_source) return;
+    int full_relay = 0;
+    std::vector<Endpoint> connected;
+    for (const auto& connection : Snapshot()) {
+        connected.push_back(connection->remote);
+        full_relay += connection->type == ConnectionType::OUTBOUND_FULL_RELAY;
+    }
+    if (full_relay >= m_options.max_outbound_full_relay) return;
+    if (auto candidate = m_source->NextOutboundCandidate(connected)) {
+        const std::string name = candidate->ToString();
+        std::lock_guard lock(m_mutex);
+        if (m_pending.count(name)) return;
+        m_pending.insert(name);
+        m_tasks.push_back([this, endpoint = *candidate, name] { ConnectNow(endpoint, name, ConnectionType::OUTBOUND_FULL_RELAY); });
+        WakeNet();
+    }
+}
+
+void Connman::Impl::OpenConnectionsLoop()
+{
+    std::set<std::string> seeds_done;
+    while (true) {
+        {
+            std::unique_lock lock(m_mutex);
+            if (m_opencon_cv.wait_for(lock, std::chrono::milliseconds(500), [this] { return m_stopping || !m_one_shots.empty(); }) &&
+                m_stopping) {
+                break;
+            }
+        }
+        std::vector<std::pair<std::string, ConnectionType>> one_shots;
+        {
+            std::lock_guard lock(m_mutex);
+            one_shots.swap(m_one_shots);
+        }
+        for (const auto& [target, type] : one_shots) Connect(target, type);
+        if (!m_network_active) continue;
+        if (!m_options.connect.empty()) {
+            MaintainTargets(m_options.connect, ConnectionType::MANUAL);
+            continue;
+        }
+        std::vector<std::string> added;
+        {
+            std::lock_guard lock(m_mutex);
+            added = m_added_nodes;
+        }
+        MaintainTargets(added, ConnectionType::MANUAL);
+        for (const std::string& seed : m_options.seed_nodes) {
+            if (seeds_done.insert(seed).second) Connect(seed, ConnectionType::ADDR_FETCH);
+        }
+        FillAutomaticSlots();
+    }
+}
+
+// ---------------------------------------------------------------- Connman
+
+Connman::Connman(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {}
+
+Connman::~Connman() { m_impl->Stop(); }
+
+util::Result<std::unique_ptr<Connman>> Connman::Start(ConnmanOptions options, MessageHandler& handler,
+                                                       ConnectionSource* source, util::Logger& logger,
+                                                       const util::Clock& clock)
+{
+    auto impl = std::make_unique<Impl>(std::move(options), handler, source, logger, clock);
+    if (auto bound = impl->Bind(); !bound) {
+        impl->Stop();
+        return util::Error{bound.error()};
+    }
+    impl->StartThreads();
+    return std::unique_ptr<Connman>(new Connman(std::move(impl)));
+}
+
+bool Connman::Send(NodeId peer, std::string_view command, util::ByteSpan payload)
+{
+    return m_impl->Send(peer, command, payload);
+}
+
+void Connman::Disconnect(NodeId peer, std::string_view reason) { m_impl->Disconnect(peer, reason); }
+
+void Connman::OpenConnection(const std::string& target, ConnectionType type) { m_impl->RequestConnection(target, type); }
+
+bool Connman::AddNode(const std::string& target)
+{
+    std::lock_guard lock(m_impl->m_mutex);
+    auto& nodes = m_impl->m_added_nodes;
+    if (std::find(nodes.begin(), nodes.end(), target) != nodes.end()) return false;
+    nodes.push_back(target);
+    m_impl->m_last_attempt.erase(target);
+    return true;
+}
+
+bool Connman::RemoveAddedNode(const std::string& target)
+{
+    std::lock_guard lock(m_impl->m_mutex);
+    auto& nodes = m_impl->m_added_nodes;
+    const auto it = std::find(nodes.begin(), nodes.end(), target);
+    if (it == nodes.end()) return false;
+    nodes.erase(it);
+    return true;
+}
+
+std::vector<std::string> Connman::AddedNodes() const
+{
+    std::lock_guard lock(m_impl->m_mutex);
+    return m_impl->m_added_nodes;
+}
+
+void Connman::SetEvictionInfo(NodeId peer, int64_t min_ping_micros, int64_t last_block_time, bool relays_txs)
+{
+    if (auto connection = m_impl->Find(peer)) {
+        connection->min_ping_micros = min_ping_micros;
+        connection->last_block_time = last_block_time;
+        connection->relays_txs = relays_txs;
+    }
+}
+
+void Connman::MarkHandshakeDone(NodeId peer)
+{
+    if (auto connection = m_impl->Find(peer)) connection->handshake_done = true;
+}
+
+bool Connman::PeerSendBufferFull(NodeId peer) const
+{
+    auto connection = m_impl->Find(peer);
+    return connection && connection->send_buffered > m_impl->m_options.max_send_buffer;
+}
+
+std::vector<ConnectionStats> Connman::Stats() const
+{
+    std::vector<ConnectionStats> out;
+    for (const auto& connection : m_impl->Snapshot()) {
+        if (connection->connected) out.push_back(connection->Stats());
+    }
+    return out;
+}
+
+std::optional<ConnectionStats> Connman::StatsOf(NodeId peer) const
+{
+    auto connection = m_impl->Find(peer);
+    if (!connection) return std::nullopt;
+    return connection->Stats();
+}
+
+size_t Connman::ConnectionCount(std::optional<bool> inbound) const
+{
+    size_t count = 0;
+    for (const auto& connection : m_impl->Snapshot()) {
+        if (!connection->connected) continue;
+        if (!inbound || *inbound == (connection->type == ConnectionType::INBOUND)) ++count;
+    }
+    return count;
+}
+
+uint64_t Connman::TotalBytesSent() const { return m_impl->m_total_sent; }
+uint64_t Connman::TotalBytesRecv() const { return m_impl->m_total_recv; }
+bool Connman::NetworkActive() const { return m_impl->m_network_active; }
+
+std::vector<Endpoint> Connman::ListenEndpoints() const
+{
+    std::lock_guard lock(m_impl->m_mutex);
+    return m_impl->m_bound;
+}
+
+void Connman::SetNetworkActive(bool active)
+{
+    if (m_impl->m_network_active.exchange(active) == active) return;
+    m_impl->m_logger.Log(util::LogLevel::Info, std::string("SetNetworkActive: ") + (active ? "true" : "false"));
+    if (!active) {
+        for (const auto& connection : m_impl->Snapshot()) m_impl->Disconnect(connection->id, "network disabled");
+    }
+}
+
+void Connman::WakeMessageHandler() { m_impl->WakeMessages(); }
+
+} // namespace net
