@@ -20,6 +20,12 @@ content. Sources (all under test/data/, see its README for their origin):
                      with a duplicated transaction (CVE-2012-2459 mutation), one
                      with no transactions, one truncated, and one segwit block
                      with a valid witness commitment
+  p2p_message_decode the Bitcoin developer reference's version, inv, getblocks
+                     and headers examples, the version cut after addr_recv (an
+                     old peer), mainnet's first ten headers, rust-bitcoin's
+                     BIP152 vector as cmpctblock (bitcoin/src/bip152.rs,
+                     CC0-1.0) with a getblocktxn and a blocktxn for its block,
+                     and ping, sendcmpct, feefilter and an empty payload
 
 Reproducers of bugs the targets found go in REGRESSIONS below, so they survive
 a regeneration.
@@ -47,6 +53,7 @@ REGRESSIONS = {
     "tx_deserialize": [],
     "script_eval": [],
     "block_deserialize": [],
+    "p2p_message_decode": [],
 }
 
 GENESIS_BLOCK_HEX = (
@@ -388,6 +395,72 @@ def block_seeds():
     return seeds
 
 
+# Payloads of the developer reference, https://developer.bitcoin.org/reference/p2p_networking.html
+REFERENCE_VERSION_HEX = (
+    "721101000100000000000000bc8f5e5400000000010000000000000000000000000000000000ffffc61b6409208d01000000000000000000"
+    "0000000000000000ffffcb0071c0208d128035cbc97953f80f2f5361746f7368693a302e392e332fcf05050001"
+)
+REFERENCE_INV_HEX = (
+    "0201000000de55ffd709ac1f5dc509a0925d0b1fc442ca034f224732e429081da1b621f55a0100000091d36d997037e08018262978766f24"
+    "b8a055aaf1d872e94ae85e9817b2c68dc7"
+)
+REFERENCE_GETBLOCKS_HEX = (
+    "7111010002d39f608a7775b537729884d4e6633bb2105e55a16a14d31b00000000000000005c3e6403d40837110a2e8afb602b1c01714bda"
+    "7ce23bea0a00000000000000000000000000000000000000000000000000000000000000000000000000000000"
+)
+REFERENCE_HEADERS_HEX = (
+    "0102000000b6ff0b1b1680a2862a30ca44d346d9e8910d334beb48ca0c00000000000000009d10aa52ee949386ca9385695f04ede270dda2"
+    "0810decd12bc9b048aaab3147124d95a5430c31b18fe9f086400"
+)
+# rust-bitcoin's BIP152 vector (bitcoin/src/bip152.rs, CC0-1.0): a regtest segwit block and its cmpctblock.
+BIP152_BLOCK_HEX = (
+    "000000206c750a364035aefd5f81508a08769975116d9195312ee4520dceac39e1fdc62c4dc67473b8e354358c1e610afeaff7410858bd45"
+    "df43e2940f8a62bd3d5e3ac943c2975cffff7f200000000002020000000001010000000000000000000000000000000000000000000000000"
+    "000000000000000ffffffff04016b0101ffffffff020006062a0100000001510000000000000000266a24aa21a9ed4a3d9f3343dafcc0d6f6"
+    "d4310f2ee5ce273ed34edca6c75db3a73e7f3687342001200000000000000000000000000000000000000000000000000000000000000000"
+    "00000000020000000001021fc20ba2bd745507b8e00679e3b362558f9457db374ca28ffa5243f4c23a4d5f00000000171600147c9dea14ff"
+    "bcaec4b575e03f05ceb7a81cd3fcbffdffffff915d689be87b43337f42e26033df59807b768223368f189a023d0242d83776890000000017"
+    "1600147c9dea14ffbcaec4b575e03f05ceb7a81cd3fcbffdffffff0200cdf5050000000017a9146803c72d9154a6a20f404bed6d3dcee079"
+    "86235a8700e1f5050000000017a9144e6a4c7cb5b5562904843bdf816342f4db9f5797870247304402205e9bf6e70eb0e4b495bf483fd8e6"
+    "e02da64900f290ef8aaa64bb32600d973c450220670896f5d0e5f33473e5f399ab680cc1d25c2d2afd15abd722f04978f28be887012103e4"
+    "e4d9312b2261af508b367d8ba9be4f01b61d6d6e78bec499845b4f410bcf2702473044022045ac80596a6ac9c8c572f94708709adaf10667"
+    "7221122e08daf8b9741a04f66a022003ccd52a3b78f8fd08058fc04fc0cffa5f4c196c84eae9e37e2a85babe731b57012103e4e4d9312b22"
+    "61af508b367d8ba9be4f01b61d6d6e78bec499845b4f410bcf276a000000"
+)
+BIP152_COMPACT_HEX = (
+    "000000206c750a364035aefd5f81508a08769975116d9195312ee4520dceac39e1fdc62c4dc67473b8e354358c1e610afeaff7410858bd45"
+    "df43e2940f8a62bd3d5e3ac943c2975cffff7f2000000000a4df3c3744da89fa010a6979e971450100020000000001010000000000000000"
+    "000000000000000000000000000000000000000000000000ffffffff04016b0101ffffffff020006062a0100000001510000000000000000"
+    "266a24aa21a9ed4a3d9f3343dafcc0d6f6d4310f2ee5ce273ed34edca6c75db3a73e7f368734200120000000000000000000000000000000"
+    "000000000000000000000000000000000000000000"
+)
+
+
+def p2p_seeds():
+    seeds = [bytes.fromhex(h) for h in (REFERENCE_VERSION_HEX, REFERENCE_INV_HEX, REFERENCE_GETBLOCKS_HEX,
+                                        REFERENCE_HEADERS_HEX, BIP152_COMPACT_HEX)]
+    # An old peer's version: nothing after addr_recv.
+    seeds.append(bytes.fromhex(REFERENCE_VERSION_HEX)[:46])
+    # Mainnet's first ten headers, each with its empty transaction count.
+    with open(os.path.join(DATA, "mainnet-blocks-1-255.dat"), "rb") as f:
+        data = f.read()
+    headers, pos = [], 0
+    while len(headers) < 10:
+        length = struct.unpack("<I", data[pos + 4:pos + 8])[0]
+        headers.append(data[pos + 8:pos + 8 + 80] + b"\x00")
+        pos += 8 + length
+    seeds.append(compact_size(len(headers)) + b"".join(headers))
+    # getblocktxn {0, 1, 3, 10} and the blocktxn with the block's second transaction.
+    block = bytes.fromhex(BIP152_BLOCK_HEX)
+    header, txs = read_block(block)
+    block_hash = sha256d(header)
+    seeds.append(block_hash + bytes.fromhex("0400000106"))
+    seeds.append(block_hash + compact_size(1) + txs[1].serialize())
+    # ping/pong nonce (also a feefilter), sendcmpct, and the empty payload.
+    seeds += [bytes.fromhex("efcdab8967452301"), bytes.fromhex("010200000000000000"), b""]
+    return seeds
+
+
 def write_corpus(target, seeds):
     seeds = seeds + [bytes.fromhex(hexdata) for hexdata, _ in REGRESSIONS[target]]
     directory = os.path.join(CORPUS, target)
@@ -407,6 +480,7 @@ def main():
     write_corpus("tx_deserialize", tx_seeds())
     write_corpus("script_eval", script_seeds())
     write_corpus("block_deserialize", block_seeds())
+    write_corpus("p2p_message_decode", p2p_seeds())
     return 0
 
 
