@@ -144,8 +144,18 @@ void ChainstateService::Import()
     }
 }
 
+void ChainstateService::SetTipListener(std::function<void()> listener)
+{
+    std::lock_guard lock(m_listener_mutex);
+    m_tip_listener = std::move(listener);
+}
+
 void ChainstateService::BlockTipChanged(const chain::BlockIndex& tip, bool initial_download)
 {
+    {
+        std::lock_guard lock(m_listener_mutex);
+        if (m_tip_listener) m_tip_listener();
+    }
     if (initial_download) return;
     if (const auto command = m_args.Get("blocknotify"); command && !m_args.IsNegated("blocknotify")) {
         RunNotifyCommand(*command, tip.hash.ToHex());

@@ -17,6 +17,7 @@
 #include <filesystem>
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <thread>
 
 namespace node {
@@ -54,6 +55,9 @@ public:
     void StartImport();
 
     void BlockTipChanged(const chain::BlockIndex& tip, bool initial_download) override;
+    // Called on every tip change with the chain state's lock held (P2P
+    // announcements); set before blocks arrive, cleared before its target goes.
+    void SetTipListener(std::function<void()> listener);
     void FatalError(const std::string& message) override;
 
 private:
@@ -70,6 +74,8 @@ private:
     std::unique_ptr<chain::Chainstate> m_state;
     std::unique_ptr<chain::TxIndex> m_txindex; // declared after m_state: stopped first
     bool m_reindex{false};
+    std::mutex m_listener_mutex;
+    std::function<void()> m_tip_listener; // guarded by m_listener_mutex
     std::thread m_import;
 };
 

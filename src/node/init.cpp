@@ -3,6 +3,7 @@
 #include <node/chainstate_setup.h>
 #include <node/debug_log.h>
 #include <node/options.h>
+#include <node/p2p_setup.h>
 #include <node/process.h>
 #include <node/rpc_setup.h>
 #include <node/version.h>
@@ -254,9 +255,12 @@ int AppMain(int argc, char** argv)
     const int64_t start_time = clock.NowMicros();
     auto chainstate = ChainstateService::Start(args, *network_dir, *chain, logger, clock, [&shutdown] { shutdown.Request(); });
     if (!chainstate) return InitError(chainstate.error(), &logger);
+    auto p2p = P2pService::Start(args, *chain, (*chainstate)->State(), logger, clock);
+    if (!p2p) return InitError(p2p.error(), &logger);
+    (*chainstate)->SetTipListener([service = p2p->get()] { service->TipChanged(); });
     RpcSetup rpc_setup{args,      *network_dir, *chain, logger, clock, start_time,
                        log_file ? log_file->Path().string() : std::string(), [&shutdown] { shutdown.Request(); },
-                       &(*chainstate)->State(), (*chainstate)->TxIndex()};
+                       &(*chainstate)->State(), (*chainstate)->TxIndex(), &(*p2p)->Connman(), &(*p2p)->Peers()};
     std::unique_ptr<RpcServer> rpc_server;
     if (args.GetBool("server", true)) {
         auto started = RpcServer::Start(rpc_setup);
@@ -286,6 +290,8 @@ int AppMain(int argc, char** argv)
     }
     (*chainstate)->State().Interrupt(); // wakes RPCs waiting for blocks, stops the import
     rpc_server.reset();
+    (*chainstate)->SetTipListener(nullptr);
+    p2p->reset(); // closes the connections; no more blocks arrive
     chainstate->reset(); // flushes everything
     pid_file.reset();
     logger.Log(util::LogLevel::Info, "Shutdown: done");

@@ -62,6 +62,18 @@ void AddConnectionOptions(util::Args& args)
                 ARG_NETWORK_ONLY);
     args.AddArg("port=<port>", "Listen for P2P connections on this port (default: 8333, testnet3: 18333, testnet4: 48333, "
                 "signet: 38333, regtest: 18444)", CONNECTION, ARG_NETWORK_ONLY);
+    args.AddArg("seednode=<ip>", "Connect to this node to learn addresses, then disconnect (repeatable)", CONNECTION,
+                ARG_NETWORK_ONLY);
+    args.AddArg("maxconnections=<n>", "Keep at most <n> connections to peers (default: 125)", CONNECTION);
+    args.AddArg("maxreceivebuffer=<n>", "Per-peer receive buffer, <n>*1000 bytes (default: 5000)", CONNECTION);
+    args.AddArg("maxsendbuffer=<n>", "Per-peer send buffer, <n>*1000 bytes (default: 1000)", CONNECTION);
+    args.AddArg("networkactive", "Enable all P2P network activity (default: 1). Can be changed by the setnetworkactive RPC",
+                CONNECTION);
+    args.AddArg("timeout=<n>", "Connection and version handshake timeout in milliseconds (default: 60000)", CONNECTION);
+    args.AddArg("peertimeout=<n>", "Seconds a peer may stay silent before it is disconnected (default: 1200)", CONNECTION,
+                ARG_HIDDEN);
+    args.AddArg("dnsseed", "Ask DNS seeds for addresses when few are known (default: 1 unless -connect)", CONNECTION);
+    args.AddArg("fixedseeds", "Use the built-in seed addresses when DNS seeds give none (default: 1)", CONNECTION);
 }
 
 void AddDebuggingOptions(util::Args& args)

@@ -21,6 +21,14 @@ class Chainstate;
 class TxIndex;
 } // namespace chain
 
+namespace net {
+class Connman;
+} // namespace net
+
+namespace p2p {
+class PeerManager;
+} // namespace p2p
+
 namespace rpc {
 class Authenticator;
 class RpcTable;
@@ -40,6 +48,8 @@ struct RpcSetup {
     std::function<void()> request_shutdown;
     chain::Chainstate* chainstate{nullptr};
     chain::TxIndex* txindex{nullptr};
+    net::Connman* connman{nullptr};
+    p2p::PeerManager* peers{nullptr};
 };
 
 // "host", "host:port", "[v6]:port" or a bare IPv6 address; `port` keeps its

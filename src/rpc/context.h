@@ -19,6 +19,14 @@ class Chainstate;
 class TxIndex;
 } // namespace chain
 
+namespace net {
+class Connman;
+} // namespace net
+
+namespace p2p {
+class PeerManager;
+} // namespace p2p
+
 namespace rpc {
 
 class RpcTable;
@@ -35,6 +43,8 @@ struct RpcContext {
     int client_version;                    // 10000 * major + 100 * minor + patch
     chain::Chainstate* chainstate{nullptr}; // the node's chain state (always set in utxod)
     chain::TxIndex* txindex{nullptr};       // with -txindex
+    net::Connman* connman{nullptr};         // the P2P connections (always set in utxod)
+    p2p::PeerManager* peers{nullptr};
 };
 
 } // namespace rpc

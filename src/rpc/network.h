@@ -1,5 +1,6 @@
-// Network methods. Until the P2P stack exists (issue 7) the node has no
-// connections; getnetworkinfo reports the node's identity and relay policy.
+// Network methods over the P2P stack: getnetworkinfo, getpeerinfo,
+// getconnectioncount, getnettotals, addnode, disconnectnode,
+// getaddednodeinfo, ping, setnetworkactive.
 #ifndef UTXO_RPC_NETWORK_H
 #define UTXO_RPC_NETWORK_H
 

@@ -66,7 +66,7 @@ BOOST_AUTO_TEST_CASE(help_lists_categories_without_hidden_methods)
     const size_t control = help.find("\n\n== Control ==\ngetmemoryinfo ( \"mode\" )\ngetrpcinfo\nhelp ( \"command\" )\n");
     const size_t generating = help.find("\n\n== Generating ==\ngenerateblock \"output\" [\"rawtx/txid\",...]");
     const size_t mining = help.find("\n\n== Mining ==\ngetblocktemplate ( {\"mode\":\"str\",");
-    const size_t network = help.find("\n\n== Network ==\ngetnetworkinfo");
+    const size_t network = help.find("\n\n== Network ==\naddnode \"node\" \"command\" ( v2transport )\ndisconnectnode");
     BOOST_CHECK(control != std::string::npos && generating != std::string::npos && mining != std::string::npos &&
                 network != std::string::npos);
     BOOST_CHECK(control < generating && generating < mining && mining < network);

@@ -1,0 +1,100 @@
+#include <node/p2p_setup.h>
+
+#include <net/protocol.h>
+#include <node/version.h>
+#include <util/host_port.h>
+
+namespace node {
+namespace {
+
+util::Result<int64_t> IntArg(const util::Args& args, const std::string& name, int64_t fallback, int64_t min, int64_t max)
+{
+    auto value = args.GetInt(name, fallback);
+    if (!value) return util::Error{value.error()};
+    if (*value < min || *value > max) {
+        return util::Error{"Invalid value for -" + name + ": " + std::to_string(*value) + " (allowed: " +
+                           std::to_string(min) + " to " + std::to_string(max) + ")"};
+    }
+    return *value;
+}
+
+util::Result<net::Endpoint> BindEndpoint(const std::string& text, uint16_t port)
+{
+    const auto split = util::SplitHostPort(text);
+    if (!split) return util::Error{"Invalid port specified in -bind: '" + text + "'"};
+    const auto address = util::IpAddress::Parse(split->host);
+    if (!address) return util::Error{"Cannot resolve -bind address: '" + text + "'"};
+    return net::Endpoint{*address, split->port ? split->port : port};
+}
+
+} // namespace
+
+util::Result<net::ConnmanOptions> ConnmanOptionsFromArgs(const util::Args& args, const consensus::ChainParams& chain)
+{
+    net::ConnmanOptions options;
+    options.magic = chain.message_start;
+    auto port = IntArg(args, "port", chain.default_port, 1, 65535);
+    if (!port) return util::Error{port.error()};
+    options.default_port = chain.default_port;
+    if (!args.IsNegated("connect")) {
+        for (const auto& target : args.GetAll("connect")) {
+            if (target != "0") options.connect.push_back(target);
+        }
+    }
+    const bool connect_given = args.IsSet("connect");
+    // -connect means "only these": no listening unless asked for (as bitcoind).
+    if (args.GetBool("listen", !connect_given)) {
+        for (const auto& text : args.GetAll("bind")) {
+            auto endpoint = BindEndpoint(text, static_cast<uint16_t>(*port));
+            if (!endpoint) return util::Error{endpoint.error()};
+            options.listen.push_back(*endpoint);
+        }
+        // One dual-stack socket takes IPv4 and IPv6.
+        if (options.listen.empty()) options.listen.push_back({*util::IpAddress::Parse("::"), static_cast<uint16_t>(*port)});
+    }
+    options.add_nodes = args.GetAll("addnode");
+    options.seed_nodes = args.GetAll("seednode");
+    auto max_connections = IntArg(args, "maxconnections", 125, 0, 100000);
+    if (!max_connections) return util::Error{max_connections.error()};
+    options.max_connections = static_cast<int>(*max_connections);
+    auto receive = IntArg(args, "maxreceivebuffer", 5000, 1, 1'000'000);
+    if (!receive) return util::Error{receive.error()};
+    options.max_receive_buffer = static_cast<size_t>(*receive) * 1000;
+    auto send = IntArg(args, "maxsendbuffer", 1000, 1, 1'000'000);
+    if (!send) return util::Error{send.error()};
+    options.max_send_buffer = static_cast<size_t>(*send) * 1000;
+    auto timeout = IntArg(args, "timeout", 60000, 1, 24 * 3600 * 1000);
+    if (!timeout) return util::Error{timeout.error()};
+    options.handshake_timeout_seconds = std::max<int64_t>(1, *timeout / 1000);
+    auto peer_timeout = IntArg(args, "peertimeout", 20 * 60, 1, 365 * 24 * 3600);
+    if (!peer_timeout) return util::Error{peer_timeout.error()};
+    options.inactivity_timeout_seconds = *peer_timeout;
+    options.network_active = args.GetBool("networkactive", true);
+    return options;
+}
+
+util::Result<std::unique_ptr<P2pService>> P2pService::Start(const util::Args& args, const consensus::ChainParams& chain,
+                                                             chain::Chainstate& chainstate, util::Logger& logger,
+                                                             const util::Clock& clock)
+{
+    auto connman_options = ConnmanOptionsFromArgs(args, chain);
+    if (!connman_options) return util::Error{connman_options.error()};
+    p2p::PeerManagerOptions peer_options;
+    peer_options.chainstate = &chainstate;
+    peer_options.user_agent = UserAgent(args.GetAll("uacomment"));
+    // As Core: the last 288 blocks always (BIP159), the whole chain unless pruned.
+    peer_options.local_services = net::NODE_NETWORK_LIMITED | net::NODE_WITNESS;
+    if (!chainstate.PruneMode()) peer_options.local_services |= net::NODE_NETWORK;
+
+    std::unique_ptr<P2pService> service(new P2pService());
+    service->m_peers = std::make_unique<p2p::PeerManager>(std::move(peer_options), logger, clock);
+    auto connman = net::Connman::Start(std::move(*connman_options), *service->m_peers, nullptr, logger, clock);
+    if (!connman) return util::Error{connman.error()};
+    service->m_connman = std::move(*connman);
+    service->m_peers->SetConnman(service->m_connman.get());
+    return service;
+}
+
+P2pService::~P2pService() { m_connman.reset(); }
+
+} // namespace node

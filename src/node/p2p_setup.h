@@ -1,0 +1,46 @@
+// The P2P network as the node runs it: options (-listen, -bind, -port,
+// -connect, -addnode, -seednode, -maxconnections, -maxreceivebuffer,
+// -maxsendbuffer, -networkactive, -timeout), the protocol layer (PeerManager)
+// and the connection manager, started after the chain state and stopped
+// before it.
+#ifndef UTXO_NODE_P2P_SETUP_H
+#define UTXO_NODE_P2P_SETUP_H
+
+#include <chain/chainstate.h>
+#include <consensus/chain_params.h>
+#include <net/connman.h>
+#include <p2p/peer_manager.h>
+#include <util/args.h>
+#include <util/clock.h>
+#include <util/logging.h>
+#include <util/result.h>
+
+#include <memory>
+
+namespace node {
+
+// The connection manager's options from the command line and config file.
+util::Result<net::ConnmanOptions> ConnmanOptionsFromArgs(const util::Args& args, const consensus::ChainParams& chain);
+
+class P2pService {
+public:
+    static util::Result<std::unique_ptr<P2pService>> Start(const util::Args& args, const consensus::ChainParams& chain,
+                                                           chain::Chainstate& chainstate, util::Logger& logger,
+                                                           const util::Clock& clock);
+    // Closes every connection, then forgets the peers.
+    ~P2pService();
+
+    net::Connman& Connman() { return *m_connman; }
+    p2p::PeerManager& Peers() { return *m_peers; }
+    // From the chain state's notifications (its lock held): only records.
+    void TipChanged() { m_peers->TipChanged(); }
+
+private:
+    P2pService() = default;
+    std::unique_ptr<p2p::PeerManager> m_peers;
+    std::unique_ptr<net::Connman> m_connman; // declared last: stopped first
+};
+
+} // namespace node
+
+#endif // UTXO_NODE_P2P_SETUP_H

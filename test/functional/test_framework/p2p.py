@@ -1,0 +1,137 @@
+"""A minimal P2P peer for functional tests, written from the protocol
+documentation: message framing (magic, command, length, checksum), the
+version handshake, and the few payloads tests send. Used to play well-behaved
+and badly behaved peers against utxod over loopback."""
+import hashlib
+import socket
+import struct
+import time
+
+from .blocktools import compact_size
+from .util import TIMEOUT_FACTOR
+
+REGTEST_MAGIC = bytes.fromhex("fabfb5da")
+PROTOCOL_VERSION = 70016
+NODE_NETWORK = 1
+NODE_WITNESS = 8
+MSG_BLOCK = 2
+MSG_WITNESS_FLAG = 1 << 30
+
+
+def hash256(data):
+    return hashlib.sha256(hashlib.sha256(data).digest()).digest()
+
+
+def frame(command, payload, magic=REGTEST_MAGIC):
+    return (magic + command.encode().ljust(12, b"\x00") + struct.pack("<I", len(payload)) +
+            hash256(payload)[:4] + payload)
+
+
+def net_addr(port=0):
+    """A version message's address: services, IPv4-mapped 127.0.0.1, port (big-endian)."""
+    return struct.pack("<Q", 0) + bytes(10) + b"\xff\xff" + bytes([127, 0, 0, 1]) + struct.pack(">H", port)
+
+
+def version_payload(nonce=12345, start_height=0, user_agent=b"/utxod-test:0.1/", version=PROTOCOL_VERSION,
+                    services=NODE_NETWORK | NODE_WITNESS):
+    return (struct.pack("<iQq", version, services, int(time.time())) + net_addr() + net_addr() +
+            struct.pack("<Q", nonce) + compact_size(len(user_agent)) + user_agent + struct.pack("<i", start_height) +
+            b"\x00")
+
+
+def locator_payload(hashes_hex, stop_hex="00" * 32):
+    out = struct.pack("<I", PROTOCOL_VERSION) + compact_size(len(hashes_hex))
+    for h in hashes_hex:
+        out += bytes.fromhex(h)[::-1]
+    return out + bytes.fromhex(stop_hex)[::-1]
+
+
+def inv_payload(items):
+    """items: [(type, hash_hex)]."""
+    out = compact_size(len(items))
+    for kind, h in items:
+        out += struct.pack("<I", kind) + bytes.fromhex(h)[::-1]
+    return out
+
+
+def headers_payload(headers_hex):
+    """Raw 80-byte headers (hex), each followed by a zero transaction count."""
+    out = compact_size(len(headers_hex))
+    for h in headers_hex:
+        out += bytes.fromhex(h) + b"\x00"
+    return out
+
+
+def read_compact_size(data, pos):
+    first = data[pos]
+    if first < 0xfd:
+        return first, pos + 1
+    size = {0xfd: 2, 0xfe: 4, 0xff: 8}[first]
+    return int.from_bytes(data[pos + 1:pos + 1 + size], "little"), pos + 1 + size
+
+
+class P2PConnection:
+    """One TCP connection to utxod speaking the v1 transport."""
+
+    def __init__(self, port, host="127.0.0.1", timeout=30):
+        self.sock = socket.create_connection((host, port), timeout=timeout * TIMEOUT_FACTOR)
+        self.buffer = b""
+
+    def close(self):
+        self.sock.close()
+
+    def send_raw(self, data):
+        self.sock.sendall(data)
+
+    def send(self, command, payload=b""):
+        self.send_raw(frame(command, payload))
+
+    def recv(self):
+        """The next (command, payload), or None when the node closed the connection."""
+        while True:
+            if len(self.buffer) >= 24:
+                length = struct.unpack("<I", self.buffer[16:20])[0]
+                if len(self.buffer) >= 24 + length:
+                    command = self.buffer[4:16].rstrip(b"\x00").decode()
+                    payload = self.buffer[24:24 + length]
+                    self.buffer = self.buffer[24 + length:]
+                    return command, payload
+            try:
+                chunk = self.sock.recv(1 << 16)
+            except (ConnectionResetError, socket.timeout):
+                return None
+            if not chunk:
+                return None
+            self.buffer += chunk
+
+    def wait_for(self, command):
+        """Reads until `command` arrives (answering pings on the way); its payload, or None if closed."""
+        while True:
+            message = self.recv()
+            if message is None:
+                return None
+            if message[0] == "ping":
+                self.send("pong", message[1])
+            if message[0] == command:
+                return message[1]
+
+    def handshake(self, **version_args):
+        self.send("version", version_payload(**version_args))
+        version = self.wait_for("version")
+        assert version is not None, "no version from the node"
+        self.send("verack")
+        assert self.wait_for("verack") is not None, "no verack from the node"
+        return version
+
+    def closed(self, timeout=30):
+        """True once the node has closed the connection (reading and dropping what it still sends)."""
+        self.sock.settimeout(timeout * TIMEOUT_FACTOR)
+        try:
+            while True:
+                chunk = self.sock.recv(1 << 16)
+                if not chunk:
+                    return True
+        except ConnectionResetError:
+            return True
+        except socket.timeout:
+            return False
