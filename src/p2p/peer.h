@@ -4,12 +4,14 @@
 #define UTXO_P2P_PEER_H
 
 #include <chain/block_index.h>
+#include <net/compact_block.h>
 #include <net/connman.h>
 #include <net/inventory.h>
 #include <primitives/uint256.h>
 
 #include <cstdint>
 #include <deque>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
@@ -62,6 +64,9 @@ struct Peer {
     int64_t last_block_time{0};
     std::set<primitives::BlockHash> requested;
     std::deque<net::InvItem> getdata_queue; // served while the send buffer has room
+    // A compact block waiting for its blocktxn (BIP152).
+    std::unique_ptr<net::PartiallyDownloadedBlock> partial_block;
+    primitives::BlockHash partial_hash;
     bool misbehaved{false};
 };
 

@@ -44,6 +44,8 @@ const std::map<std::string_view, PeerManager::Handler>& PeerManager::Handlers()
         {"getblocks", &PeerManager::OnGetBlocks},     {"headers", &PeerManager::OnHeaders},
         {"inv", &PeerManager::OnInv},                 {"getdata", &PeerManager::OnGetData},
         {"block", &PeerManager::OnBlock},             {"notfound", &PeerManager::OnNotFound},
+        {"cmpctblock", &PeerManager::OnCmpctBlock},   {"blocktxn", &PeerManager::OnBlockTxn},
+        {"getblocktxn", &PeerManager::OnGetBlockTxn},
         // No mempool yet: transaction relay and the rest are read and dropped.
         {"tx", &PeerManager::OnIgnored},              {"mempool", &PeerManager::OnIgnored},
         {"addr", &PeerManager::OnIgnored},            {"addrv2", &PeerManager::OnIgnored},

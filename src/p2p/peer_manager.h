@@ -123,6 +123,18 @@ private:
     void OnBlock(Peer& peer, util::ByteSpan payload);
     void OnNotFound(Peer& peer, util::ByteSpan payload);
     void ServeGetData(Peer& peer);
+    // Rejections that say nothing bad about the peer that sent the block or header.
+    static bool IsBenignRejection(const std::string& reason);
+
+    // Compact blocks, BIP152 low-bandwidth mode (compact_relay.cpp).
+    void OnCmpctBlock(Peer& peer, util::ByteSpan payload);
+    void OnBlockTxn(Peer& peer, util::ByteSpan payload);
+    void OnGetBlockTxn(Peer& peer, util::ByteSpan payload);
+    bool WantsCompactBlocks(const Peer& peer) const;
+    void RequestFullBlock(Peer& peer, const primitives::BlockHash& hash);
+    // A cmpctblock for a recent block (`depth` below our tip), else the whole block.
+    void SendCompactBlock(Peer& peer, const primitives::Block& block, int depth);
+    void AcceptReconstructed(Peer& peer, const primitives::Block& block);
     void SendGetHeaders(Peer& peer, const chain::BlockIndex* from);
     void RequestBlocks(Peer& peer, int64_t now_micros);
     void CheckStalling(Peer& peer, int64_t now_micros);

@@ -25,13 +25,6 @@ constexpr int64_t HEADERS_RESPONSE_MICROS = 2 * 60 * 1'000'000LL;
 // A block asked for and not delivered within this long ends the connection.
 constexpr int64_t BLOCK_DOWNLOAD_TIMEOUT_MICROS = 10 * 60 * 1'000'000LL;
 constexpr int64_t MAX_STALL_TIMEOUT_MICROS = 64'000'000;
-// Rejections that say nothing bad about the peer that sent the block or header.
-bool IsBenignRejection(const std::string& reason)
-{
-    return reason.empty() || reason == "time-too-new" || reason == "duplicate" || reason == "prev-blk-not-found" ||
-           reason == "inconclusive";
-}
-
 bool IsAncestorOrSelf(const BlockIndex* descendant, const BlockIndex* block)
 {
     return descendant && block && descendant->height >= block->height && descendant->Ancestor(block->height) == block;
@@ -98,6 +91,12 @@ void PeerManager::RemoveInFlight(const primitives::BlockHash& hash)
         holder->requested.erase(hash);
     }
     m_in_flight.erase(it);
+}
+
+bool PeerManager::IsBenignRejection(const std::string& reason)
+{
+    return reason.empty() || reason == "time-too-new" || reason == "duplicate" || reason == "prev-blk-not-found" ||
+           reason == "inconclusive";
 }
 
 // ---------------------------------------------------------------- serving
@@ -170,6 +169,7 @@ void PeerManager::ServeGetData(Peer& peer)
             continue;
         }
         std::optional<primitives::Block> block;
+        int depth = 0;
         {
             std::lock_guard lock(m_chain.Mutex());
             const BlockIndex* index = m_chain.Find(primitives::BlockHash(item.hash));
@@ -178,14 +178,18 @@ void PeerManager::ServeGetData(Peer& peer)
             if (index && (index->status & storage::BLOCK_HAVE_DATA) &&
                 (m_chain.Chain().Contains(index) || index->IsValid(storage::BLOCK_VALID_SCRIPTS))) {
                 if (auto read = m_chain.ReadBlock(*index)) block = std::move(*read);
+                depth = m_chain.Chain().Height() - index->height;
             }
         }
         if (!block) {
             not_found.push_back(item);
             continue;
         }
-        // Compact blocks are not sent yet: a cmpctblock request gets the whole block.
-        const bool witness = item.HasWitnessFlag() || compact;
+        if (compact) {
+            SendCompactBlock(peer, *block, depth);
+            continue;
+        }
+        const bool witness = item.HasWitnessFlag();
         Send(peer, "block", primitives::EncodeBlock(*block, witness ? primitives::TxSerialization::WITH_WITNESS
                                                                   : primitives::TxSerialization::NO_WITNESS));
     }
@@ -257,6 +261,7 @@ void PeerManager::OnBlock(Peer& peer, util::ByteSpan payload)
     if (!block) return Misbehaving(peer, "malformed block: " + block.error());
     const primitives::BlockHash hash = block->GetHash();
     const bool requested = peer.requested.count(hash) > 0;
+    if (peer.partial_block && peer.partial_hash == hash) peer.partial_block.reset(); // the whole block came instead
     {
         std::lock_guard lock(m_chain.Mutex());
         if (requested) {
@@ -311,8 +316,13 @@ void PeerManager::RequestBlocks(Peer& peer, int64_t now)
                 return it->second.first;
             });
         peer.last_common = plan.last_common;
+        // The one next block on top of our tip, from a peer that speaks BIP152
+        // version 2, comes as a compact block (as Core fetches announced tips).
+        const bool compact = plan.blocks.size() == 1 && m_in_flight.empty() && WantsCompactBlocks(peer) &&
+                             plan.blocks[0]->parent == m_chain.Chain().Tip() && !m_chain.IsInitialBlockDownload();
         for (const BlockIndex* block : plan.blocks) {
-            request.push_back(net::MakeInvItem(net::InvType::MSG_WITNESS_BLOCK, block->hash.AsUint256()));
+            request.push_back(net::MakeInvItem(compact ? net::InvType::MSG_CMPCT_BLOCK : net::InvType::MSG_WITNESS_BLOCK,
+                                               block->hash.AsUint256()));
             m_in_flight[block->hash] = {peer.id, now};
             peer.requested.insert(block->hash);
             ++peer.blocks_in_flight;
