@@ -78,6 +78,8 @@ void AddConnectionOptions(util::Args& args)
 
 void AddDebuggingOptions(util::Args& args)
 {
+    args.AddArg("minimumchainwork=<hex>", "Header chains with less total work are checked in full before any header "
+                "is stored (default: the network's known chain work; regtest: 0)", DEBUGGING, ARG_HIDDEN);
     args.AddArg("fastprune", "Use 64 KiB block files so that pruning can be tested on short chains (default: 0)",
                 DEBUGGING, ARG_HIDDEN);
     args.AddArg("checkblocks=<n>", "How many blocks to check at start-up (0 = all; default: 6)", DEBUGGING);

@@ -27,6 +27,34 @@ util::Result<net::Endpoint> BindEndpoint(const std::string& text, uint16_t port)
     return net::Endpoint{*address, split->port ? split->port : port};
 }
 
+// Bitcoin Core's defaults for -minimumchainwork (chainparams: mainnet at block
+// 938,343, testnet3 at 2,873,500, testnet4 at 123,613, signet at 293,175):
+// the work of a chain known to exist, below which headers are measured
+// before being stored.
+std::string_view DefaultMinimumChainWork(consensus::ChainType type)
+{
+    switch (type) {
+    case consensus::ChainType::MAIN: return "0000000000000000000000000000000000000001128750f82f4c366153a3a030";
+    case consensus::ChainType::TESTNET: return "000000000000000000000000000000000000000000000f209695166be8b61fa9";
+    case consensus::ChainType::TESTNET4: return "0000000000000000000000000000000000000000000009a0fe15d0177d086304";
+    case consensus::ChainType::SIGNET: return "00000000000000000000000000000000000000000000000000000b463ea0a4b8";
+    case consensus::ChainType::REGTEST: break;
+    }
+    return "00";
+}
+
+util::Result<primitives::ArithUint256> MinimumChainWork(const util::Args& args, const consensus::ChainParams& chain)
+{
+    std::string hex(args.Get("minimumchainwork", std::string(DefaultMinimumChainWork(chain.type))));
+    if (hex.starts_with("0x")) hex.erase(0, 2);
+    const bool is_hex = !hex.empty() && hex.size() <= 64 &&
+                        hex.find_first_not_of("0123456789abcdefABCDEF") == std::string::npos;
+    if (!is_hex) return util::Error{"Invalid minimumchainwork: '" + args.Get("minimumchainwork", "") + "'"};
+    const auto value = primitives::Uint256::FromHex(std::string(64 - hex.size(), '0') + hex);
+    if (!value) return util::Error{"Invalid minimumchainwork: '" + hex + "'"};
+    return primitives::ArithUint256::FromUint256(*value);
+}
+
 } // namespace
 
 util::Result<net::ConnmanOptions> ConnmanOptionsFromArgs(const util::Args& args, const consensus::ChainParams& chain)
@@ -79,8 +107,11 @@ util::Result<std::unique_ptr<P2pService>> P2pService::Start(const util::Args& ar
 {
     auto connman_options = ConnmanOptionsFromArgs(args, chain);
     if (!connman_options) return util::Error{connman_options.error()};
+    auto minimum_work = MinimumChainWork(args, chain);
+    if (!minimum_work) return util::Error{minimum_work.error()};
     p2p::PeerManagerOptions peer_options;
     peer_options.chainstate = &chainstate;
+    peer_options.minimum_chain_work = *minimum_work;
     peer_options.user_agent = UserAgent(args.GetAll("uacomment"));
     // As Core: the last 288 blocks always (BIP159), the whole chain unless pruned.
     peer_options.local_services = net::NODE_NETWORK_LIMITED | net::NODE_WITNESS;

@@ -6,6 +6,7 @@
 #include <chain/block_index.h>
 #include <net/compact_block.h>
 #include <net/connman.h>
+#include <p2p/headers_presync.h>
 #include <net/inventory.h>
 #include <primitives/uint256.h>
 
@@ -56,6 +57,7 @@ struct Peer {
     const chain::BlockIndex* best_known{nullptr};    // best block the peer has shown us
     const chain::BlockIndex* last_common{nullptr};   // last block both have on the best known chain
     const chain::BlockIndex* best_header_sent{nullptr}; // last tip announced to the peer
+    uint64_t tip_generation_seen{0};                    // tip changes already considered for announcing
     std::optional<primitives::BlockHash> unknown_best; // announced but not yet in our tree
     bool headers_sync_started{false};
     int64_t getheaders_sent_micros{0};
@@ -64,6 +66,8 @@ struct Peer {
     int64_t last_block_time{0};
     std::set<primitives::BlockHash> requested;
     std::deque<net::InvItem> getdata_queue; // served while the send buffer has room
+    // A low-work header chain being measured before anything is stored.
+    std::unique_ptr<HeadersPresync> presync;
     // A compact block waiting for its blocktxn (BIP152).
     std::unique_ptr<net::PartiallyDownloadedBlock> partial_block;
     primitives::BlockHash partial_hash;

@@ -56,7 +56,7 @@ const std::map<std::string_view, PeerManager::Handler>& PeerManager::Handlers()
 
 PeerManager::PeerManager(PeerManagerOptions options, util::Logger& logger, const util::Clock& clock)
     : m_options(std::move(options)), m_chain(*m_options.chainstate), m_logger(logger), m_clock(clock),
-      m_stall_timeout_micros(m_options.stall_timeout_micros)
+      m_stall_timeout_micros(m_options.stall_timeout_micros), m_presync_salt(RandomU64())
 {
 }
 
@@ -271,6 +271,7 @@ void PeerManager::OnVerack(Peer& peer, util::ByteSpan)
     {
         std::lock_guard lock(m_chain.Mutex());
         peer.best_header_sent = m_chain.Chain().Tip(); // the peer syncs through getheaders, not announcements
+        peer.tip_generation_seen = m_tip_generation;
         // From the best header's parent, so that a peer on the same chain answers
         // with at least that header and we learn how far it goes (as Core does).
         const chain::BlockIndex* best = m_chain.BestHeader();

@@ -41,6 +41,9 @@ struct PeerManagerOptions {
     int max_blocks_in_flight_per_peer{16};
     // A peer holding up the window this long is disconnected (doubling up to 64 s).
     int64_t stall_timeout_micros{2'000'000};
+    // Header chains with less work are measured before they are stored
+    // (-minimumchainwork; see headers_presync.h).
+    primitives::ArithUint256 minimum_chain_work;
     // Called for a peer that misbehaved (the node discourages its address);
     // may be empty.
     std::function<void(const net::Endpoint&, const std::string& reason)> on_misbehaving;
@@ -136,6 +139,10 @@ private:
     void SendCompactBlock(Peer& peer, const primitives::Block& block, int depth);
     void AcceptReconstructed(Peer& peer, const primitives::Block& block);
     void SendGetHeaders(Peer& peer, const chain::BlockIndex* from);
+    // Caller holds the chain state's lock: the work a new header chain must
+    // reach to be stored at once (Core's anti-DoS threshold).
+    primitives::ArithUint256 AntiDoSWorkThreshold() const;
+    void ContinuePresync(Peer& peer, const std::vector<primitives::BlockHeader>& headers);
     void RequestBlocks(Peer& peer, int64_t now_micros);
     void CheckStalling(Peer& peer, int64_t now_micros);
     void AnnounceTip(Peer& peer);
@@ -156,6 +163,7 @@ private:
     // Blocks asked for: hash -> (peer, time asked).
     std::map<primitives::BlockHash, std::pair<net::NodeId, int64_t>> m_in_flight;
     int64_t m_stall_timeout_micros;
+    uint64_t m_presync_salt;
 
     // Shared with other threads.
     mutable std::mutex m_stats_mutex;

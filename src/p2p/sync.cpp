@@ -208,8 +208,10 @@ void PeerManager::OnHeaders(Peer& peer, util::ByteSpan payload)
     for (size_t i = 1; i < headers.size(); ++i) {
         if (headers[i].prev_block != headers[i - 1].GetHash()) return Misbehaving(peer, "non-continuous headers sequence");
     }
+    if (peer.presync) return ContinuePresync(peer, headers);
     std::unique_lock lock(m_chain.Mutex());
-    if (!m_chain.Find(headers.front().prev_block)) {
+    const BlockIndex* parent = m_chain.Find(headers.front().prev_block);
+    if (!parent) {
         // Does not connect: ask for what lies between (Core stopped punishing this in v27).
         m_logger.LogDebug(util::LogCategory::NET, "received header " + headers.front().GetHash().ToHex() +
                                                       ": missing prev block, sending getheaders peer=" + std::to_string(peer.id));
@@ -217,6 +219,26 @@ void PeerManager::OnHeaders(Peer& peer, util::ByteSpan payload)
         peer.getheaders_sent_micros = 0;
         SendGetHeaders(peer, m_chain.BestHeader());
         return;
+    }
+    // A chain too weak to store yet is measured first (unless it ends here: then it is dropped).
+    primitives::ArithUint256 work = parent->chain_work;
+    for (const auto& header : headers) work += consensus::BlockProof(header.bits);
+    if (const auto threshold = AntiDoSWorkThreshold(); work < threshold) {
+        if (headers.size() != net::MAX_HEADERS_RESULTS) {
+            m_logger.LogDebug(util::LogCategory::NET, "ignoring low-work chain (height " +
+                                                          std::to_string(parent->height + headers.size()) + ") from peer=" +
+                                                          std::to_string(peer.id));
+            return;
+        }
+        const BlockIndex* period_start =
+            parent->Ancestor(parent->height - parent->height % static_cast<int>(m_chain.Params().consensus.DifficultyAdjustmentInterval()));
+        const ChainStart start{parent->hash, parent->height, parent->chain_work, parent->header.bits,
+                               int64_t{parent->header.time}, int64_t{period_start->header.time}};
+        m_logger.Log(util::LogLevel::Info, "Initial headers sync started with peer=" + std::to_string(peer.id) +
+                                               ": height=" + std::to_string(parent->height));
+        peer.presync = std::make_unique<HeadersPresync>(m_chain.Params().consensus, start, threshold, m_presync_salt);
+        lock.unlock();
+        return ContinuePresync(peer, headers);
     }
     lock.unlock(); // ProcessNewBlockHeader takes it per header
     std::string reason;
@@ -237,6 +259,58 @@ void PeerManager::OnHeaders(Peer& peer, util::ByteSpan payload)
     }
 }
 
+primitives::ArithUint256 PeerManager::AntiDoSWorkThreshold() const
+{
+    primitives::ArithUint256 near_tip;
+    if (const BlockIndex* tip = m_chain.Chain().Tip()) {
+        // Within 144 blocks of our tip's work a fork is stored at once.
+        primitives::ArithUint256 buffer = consensus::BlockProof(tip->header.bits);
+        buffer *= 144;
+        near_tip = buffer < tip->chain_work ? tip->chain_work - buffer : primitives::ArithUint256();
+    }
+    return std::max(near_tip, m_options.minimum_chain_work);
+}
+
+void PeerManager::ContinuePresync(Peer& peer, const std::vector<primitives::BlockHeader>& headers)
+{
+    auto step = peer.presync->Process(headers, headers.size() == net::MAX_HEADERS_RESULTS);
+    if (!step.error.empty()) {
+        peer.presync.reset();
+        return Misbehaving(peer, "headers sync: " + step.error);
+    }
+    for (const auto& header : step.to_store) {
+        const std::string reason = m_chain.ProcessNewBlockHeader(header);
+        if (!reason.empty() && !IsBenignRejection(reason)) {
+            peer.presync.reset();
+            return Misbehaving(peer, "invalid header received: " + reason);
+        }
+    }
+    std::lock_guard lock(m_chain.Mutex());
+    if (!step.to_store.empty()) UpdateBestKnown(peer, step.to_store.back().GetHash());
+    const auto phase = peer.presync->phase();
+    if (step.request_more) {
+        net::GetHeadersMessage request;
+        request.locator.push_back(peer.presync->NextLocatorStart());
+        if (const BlockIndex* start = m_chain.Find(peer.presync->Start().hash)) {
+            for (const auto& hash : Locator(start)) request.locator.push_back(hash);
+        }
+        if (request.locator.size() > net::MAX_LOCATOR_SZ) request.locator.resize(net::MAX_LOCATOR_SZ);
+        peer.getheaders_sent_micros = m_clock.NowMicros();
+        Send(peer, "getheaders", net::EncodeGetHeadersMessage(request));
+    }
+    if (phase == HeadersPresync::Phase::DONE || phase == HeadersPresync::Phase::FAILED) {
+        m_logger.Log(util::LogLevel::Info, std::string("Initial headers sync ") +
+                                               (step.to_store.empty() ? "aborted (too little work)" : "complete") +
+                                               " with peer=" + std::to_string(peer.id));
+        peer.presync.reset();
+        // The rest of the chain (if any) comes the normal way.
+        if (!step.to_store.empty() && headers.size() == net::MAX_HEADERS_RESULTS) {
+            peer.getheaders_sent_micros = 0;
+            SendGetHeaders(peer, m_chain.Find(step.to_store.back().GetHash()));
+        }
+    }
+}
+
 void PeerManager::OnInv(Peer& peer, util::ByteSpan payload)
 {
     auto items = net::DecodeInvMessage(payload, "inv");
@@ -249,10 +323,9 @@ void PeerManager::OnInv(Peer& peer, util::ByteSpan payload)
         UpdateBestKnown(peer, hash);
         unknown |= m_chain.Find(hash) == nullptr;
     }
-    if (unknown) {
-        peer.getheaders_sent_micros = 0;
-        SendGetHeaders(peer, m_chain.BestHeader());
-    }
+    // One getheaders at a time (SendGetHeaders waits for the answer), and none
+    // while a presync drives this peer's headers.
+    if (unknown && !peer.presync) SendGetHeaders(peer, m_chain.BestHeader());
 }
 
 void PeerManager::OnBlock(Peer& peer, util::ByteSpan payload)
@@ -362,6 +435,10 @@ void PeerManager::CheckStalling(Peer& peer, int64_t now)
 void PeerManager::AnnounceTip(Peer& peer)
 {
     if (!peer.getdata_queue.empty()) ServeGetData(peer);
+    // Only a tip that moved is announced (not, say, one the peer's getheaders fell short of).
+    const uint64_t generation = m_tip_generation;
+    if (generation == peer.tip_generation_seen) return;
+    peer.tip_generation_seen = generation;
     std::lock_guard lock(m_chain.Mutex());
     const BlockIndex* tip = m_chain.Chain().Tip();
     if (!tip || peer.best_header_sent == tip) return;

@@ -4,12 +4,15 @@ generator (contrib/gen-chain: signed P2PKH, P2WPKH, P2SH-multisig, P2WSH and
 P2TR spends): node0 imports it with -loadblock; node1 syncs from node0 alone,
 node2 from node0 and node1 at once; all three end with the same tip and the
 same UTXO set (gettxoutsetinfo's hash_serialized_3); a restarted node
-reconnects and stays in sync."""
+reconnects and stays in sync. With -minimumchainwork above what the first
+2,000 headers carry, a fresh node measures the chain before storing any
+header (presync, then redownload) and still syncs; with a minimum the chain
+never reaches, it stores no header at all."""
 import os
 import subprocess
 import time
 
-from test_framework.test_framework import TestCase, assert_equal, wait_until
+from test_framework.test_framework import TestCase, assert_equal, assert_true, wait_until
 from test_framework.util import top_builddir
 
 LISTEN = ["listen=1", "bind=127.0.0.1"]
@@ -62,6 +65,23 @@ class P2PGeneratedChainTest(TestCase):
         new = node0.rpc.call("generatetodescriptor", 3, "raw(51)")
         for node in (node1, node2):
             wait_until(lambda: node.rpc.call("getbestblockhash") == new[-1], what="the new blocks to propagate")
+
+        self.log.info("low-work header protection: presync then redownload, or nothing stored")
+        new = node0.rpc.call("generatetodescriptor", 60, "raw(51)")
+        minimum = node0.rpc.call("getblockheader", node0.rpc.call("getblockhash", BLOCKS + 30))["chainwork"]
+        node3 = self.add_node(extra_conf=LISTEN + ["connect=127.0.0.1:%d" % node0.p2p_port])
+        node3.start(["-minimumchainwork=" + minimum, "-debug=net"])
+        wait_until(lambda: node3.rpc.call("getbestblockhash") == new[-1], timeout=300, what="node3 to sync")
+        log = node3.log_since_start()
+        assert_true("Initial headers sync started with peer=" in log, "presync started")
+        assert_true("Initial headers sync complete with peer=" in log, "presync completed")
+        too_much = "%064x" % (int(minimum, 16) * 2)
+        node4 = self.add_node(extra_conf=LISTEN + ["connect=127.0.0.1:%d" % node0.p2p_port])
+        node4.start(["-minimumchainwork=" + too_much])
+        wait_until(lambda: "Initial headers sync aborted (too little work)" in node4.log_since_start(),
+                   what="node4 to give up on the weak chain")
+        assert_equal(node4.rpc.call("getblockchaininfo")["headers"], 0)
+        assert_equal(len(node4.rpc.call("getchaintips")), 1)
 
 
 if __name__ == "__main__":
