@@ -140,6 +140,7 @@ public:
     util::Logger& m_logger;
     const util::Clock& m_clock;
     std::atomic<uint64_t> m_total_sent{0};
+    UploadTarget m_upload{m_options.max_upload_target};
     std::atomic<uint64_t> m_total_recv{0};
     std::atomic<bool> m_network_active;
 
@@ -564,6 +565,7 @@ void Connman::Impl::OnOutputChanged(Connection& connection, const evbuffer_cb_in
 {
     if (info.n_deleted == 0) return;
     m_total_sent += info.n_deleted;
+    m_upload.Record(info.n_deleted, NowSeconds());
     connection.bytes_sent += info.n_deleted;
     connection.last_send = NowSeconds();
     const bool was_full = connection.send_buffered > m_options.max_send_buffer;
@@ -884,6 +886,11 @@ size_t Connman::ConnectionCount(std::optional<bool> inbound) const
 
 uint64_t Connman::TotalBytesSent() const { return m_impl->m_total_sent; }
 uint64_t Connman::TotalBytesRecv() const { return m_impl->m_total_recv; }
+UploadTarget::Status Connman::UploadStatus() const { return m_impl->m_upload.Get(m_impl->NowSeconds()); }
+bool Connman::UploadTargetReached(bool historical) const
+{
+    return m_impl->m_upload.Reached(historical, m_impl->NowSeconds());
+}
 bool Connman::NetworkActive() const { return m_impl->m_network_active; }
 
 std::vector<Endpoint> Connman::ListenEndpoints() const

@@ -21,6 +21,7 @@
 #define UTXO_NET_CONNMAN_H
 
 #include <net/message_frame.h>
+#include <net/upload_target.h>
 #include <util/clock.h>
 #include <util/ip_address.h>
 #include <util/logging.h>
@@ -116,6 +117,7 @@ struct ConnmanOptions {
     int64_t handshake_timeout_seconds{60};
     int64_t inactivity_timeout_seconds{20 * 60};
     bool network_active{true};
+    uint64_t max_upload_target{0}; // bytes per 24 hours, 0: none (-maxuploadtarget)
     // Refuses an inbound connection before it is accepted (banned, discouraged while full).
     std::function<bool(const util::IpAddress&)> refuse_inbound;
     // Addresses evicted first when inbound slots are full (discouraged peers).
@@ -157,6 +159,9 @@ public:
     size_t ConnectionCount(std::optional<bool> inbound = std::nullopt) const;
     uint64_t TotalBytesSent() const;
     uint64_t TotalBytesRecv() const;
+    UploadTarget::Status UploadStatus() const;
+    // The -maxuploadtarget budget is spent (for historical blocks: down to the reserve).
+    bool UploadTargetReached(bool historical) const;
     std::vector<Endpoint> ListenEndpoints() const;
     void SetNetworkActive(bool active);
     bool NetworkActive() const;

@@ -67,6 +67,8 @@ void AddConnectionOptions(util::Args& args)
     args.AddArg("maxconnections=<n>", "Keep at most <n> connections to peers (default: 125)", CONNECTION);
     args.AddArg("maxreceivebuffer=<n>", "Per-peer receive buffer, <n>*1000 bytes (default: 5000)", CONNECTION);
     args.AddArg("maxsendbuffer=<n>", "Per-peer send buffer, <n>*1000 bytes (default: 1000)", CONNECTION);
+    args.AddArg("maxuploadtarget=<n>", "Try to keep outbound traffic under <n> per 24 hours: historical blocks are not "
+                "served once it is reached (MiB, or with a unit k/m/g/t, K/M/G/T; 0 = no limit, default)", CONNECTION);
     args.AddArg("networkactive", "Enable all P2P network activity (default: 1). Can be changed by the setnetworkactive RPC",
                 CONNECTION);
     args.AddArg("timeout=<n>", "Connection and version handshake timeout in milliseconds (default: 60000)", CONNECTION);

@@ -4,6 +4,8 @@
 #include <node/version.h>
 #include <util/host_port.h>
 
+#include <cctype>
+
 namespace node {
 namespace {
 
@@ -55,6 +57,25 @@ util::Result<primitives::ArithUint256> MinimumChainWork(const util::Args& args, 
     return primitives::ArithUint256::FromUint256(*value);
 }
 
+// -maxuploadtarget: a number of MiB, or with a unit (k, m, g, t: powers of
+// 1000; K, M, G, T: of 1024), as Core's ParseByteUnits reads it.
+util::Result<uint64_t> UploadTargetBytes(const util::Args& args)
+{
+    std::string text = args.Get("maxuploadtarget", "0");
+    uint64_t unit = 1024 * 1024;
+    if (!text.empty() && std::string_view("kmgtKMGT").find(text.back()) != std::string_view::npos) {
+        const char suffix = text.back();
+        const bool binary = suffix >= 'A' && suffix <= 'Z';
+        const int power = static_cast<int>(std::string_view("kmgt").find(static_cast<char>(std::tolower(suffix)))) + 1;
+        unit = 1;
+        for (int i = 0; i < power; ++i) unit *= binary ? 1024 : 1000;
+        text.pop_back();
+    }
+    const bool digits = !text.empty() && text.size() <= 12 && text.find_first_not_of("0123456789") == std::string::npos;
+    if (!digits) return util::Error{"Unable to parse -maxuploadtarget: '" + args.Get("maxuploadtarget", "") + "'"};
+    return std::stoull(text) * unit;
+}
+
 } // namespace
 
 util::Result<net::ConnmanOptions> ConnmanOptionsFromArgs(const util::Args& args, const consensus::ChainParams& chain)
@@ -98,6 +119,9 @@ util::Result<net::ConnmanOptions> ConnmanOptionsFromArgs(const util::Args& args,
     if (!peer_timeout) return util::Error{peer_timeout.error()};
     options.inactivity_timeout_seconds = *peer_timeout;
     options.network_active = args.GetBool("networkactive", true);
+    auto upload = UploadTargetBytes(args);
+    if (!upload) return util::Error{upload.error()};
+    options.max_upload_target = *upload;
     return options;
 }
 

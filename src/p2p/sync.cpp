@@ -185,6 +185,16 @@ void PeerManager::ServeGetData(Peer& peer)
             not_found.push_back(item);
             continue;
         }
+        // -maxuploadtarget spent: blocks older than a week go only to manual peers.
+        const int64_t week_ago = m_clock.NowMicros() / 1'000'000 - 7 * 24 * 60 * 60;
+        if (int64_t{block->header.time} < week_ago && peer.type != net::ConnectionType::MANUAL &&
+            m_connman->UploadTargetReached(true)) {
+            m_logger.LogDebug(util::LogCategory::NET, "historical block serving limit reached, disconnecting peer=" +
+                                                          std::to_string(peer.id));
+            peer.misbehaved = true; // not punished: only out of budget
+            m_connman->Disconnect(peer.id, "upload target reached");
+            return;
+        }
         if (compact) {
             SendCompactBlock(peer, *block, depth);
             continue;

@@ -162,13 +162,14 @@ RpcResult GetNetTotals(const JsonRpcRequest&, RpcContext& context)
     result["totalbytesrecv"] = context.connman->TotalBytesRecv();
     result["totalbytessent"] = context.connman->TotalBytesSent();
     result["timemillis"] = context.clock.NowMicros() / 1000;
+    const auto status = context.connman->UploadStatus();
     boost::json::object upload;
-    upload["timeframe"] = 86400;
-    upload["target"] = 0;
-    upload["target_reached"] = false;
-    upload["serve_historical_blocks"] = true;
-    upload["bytes_left_in_cycle"] = 0;
-    upload["time_left_in_cycle"] = 0;
+    upload["timeframe"] = net::UploadTarget::TIMEFRAME_SECONDS;
+    upload["target"] = status.target;
+    upload["target_reached"] = status.target_reached;
+    upload["serve_historical_blocks"] = status.serve_historical_blocks;
+    upload["bytes_left_in_cycle"] = status.bytes_left_in_cycle;
+    upload["time_left_in_cycle"] = status.time_left_in_cycle;
     result["uploadtarget"] = std::move(upload);
     return boost::json::value(std::move(result));
 }
