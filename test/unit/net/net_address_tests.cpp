@@ -261,8 +261,9 @@ BOOST_AUTO_TEST_CASE(classification_boundaries)
 BOOST_AUTO_TEST_CASE(linked_ipv4)
 {
     // 1.2.3.4 in each IPv6 form that carries an IPv4 address.
-    const std::vector<std::string> forms{"1.2.3.4",          "2002:102:304::",  "2002:102:304:abcd::1",
-                                         "2001:0:9999:9999:9999:9999:fefd:fcfb", "64:ff9b::102:304", "::ffff:0:102:304"};
+    const std::vector<std::string> forms{"1.2.3.4",          "2002:102:304::",   "2002:102:304:abcd::1",
+                                         "2001:0:9999:9999:9999:9999:fefd:fcfb", //
+                                         "64:ff9b::102:304", "::ffff:0:102:304"};
     for (const std::string& text : forms) {
         const NetAddress address = Addr(text);
         BOOST_REQUIRE_MESSAGE(address.HasLinkedIPv4(), text);
@@ -353,9 +354,9 @@ BOOST_AUTO_TEST_CASE(addr_v1_byte_vectors)
     BOOST_CHECK(decoded->records[1] == records[2]);
 
     // Tor v2 (OnionCat) is skipped; Core's internal prefix reads as internal.
-    const auto legacy = net::DecodeAddrPayload(Hex("02"
-                                                   "00000000" "0000000000000000" "fd87d87eeb43000102030405060708" "09" "0000"
-                                                   "00000000" "0000000000000000" "fd6b88c0872495f56414ff52c8cbac2c" "0000"));
+    const std::string onioncat = "00000000" "0000000000000000" "fd87d87eeb4300010203040506070809" "0000";
+    const std::string internal = "00000000" "0000000000000000" "fd6b88c0872495f56414ff52c8cbac2c" "0000";
+    const auto legacy = net::DecodeAddrPayload(Hex("02" + onioncat + internal));
     BOOST_REQUIRE(legacy);
     BOOST_CHECK_EQUAL(legacy->skipped, 1u);
     BOOST_REQUIRE_EQUAL(legacy->records.size(), 1u);
@@ -420,7 +421,8 @@ BOOST_AUTO_TEST_CASE(entry_count_limit)
     // 1,001 entries announced: rejected before reading any (none follow here).
     BOOST_CHECK_EQUAL(net::DecodeAddrV2Payload(Hex("fde903")).error(),
                       "invalid addrv2 message: 1001 entries, more than 1000");
-    BOOST_CHECK_EQUAL(net::DecodeAddrPayload(Hex("fde903")).error(), "invalid addr message: 1001 entries, more than 1000");
+    BOOST_CHECK_EQUAL(net::DecodeAddrPayload(Hex("fde903")).error(),
+                      "invalid addr message: 1001 entries, more than 1000");
     BOOST_CHECK(!net::DecodeAddrPayload(Hex("ffffffffffffffffff")));
 
     // Exactly 1,000 is fine, and so is encoding them.
@@ -447,7 +449,8 @@ BOOST_AUTO_TEST_CASE(truncation_at_every_byte)
 {
     // Every strict prefix of a valid message fails (each field in turn is
     // cut short), and no prefix is read past its end.
-    const std::vector<AddressRecord> records{Record(Addr("1.2.3.4"), 8333), Record(Addr(ONION), 9050, 0x1'0000'0000ULL)};
+    const std::vector<AddressRecord> records{Record(Addr("1.2.3.4"), 8333),
+                                             Record(Addr(ONION), 9050, 0x1'0000'0000ULL)};
     for (const bool v2 : {false, true}) {
         const util::Bytes payload = v2 ? net::EncodeAddrV2Payload(records) : net::EncodeAddrPayload(records);
         for (size_t length = 0; length < payload.size(); ++length) {
