@@ -12,9 +12,10 @@
 //   u32 220000 | 2^29 (BIP155 encoding) | u32 time | CompactSize services |
 //   BIP155 address | u16 port, big-endian | BIP155 source address |
 //   i64 last success | i32 attempts
-// Integers are little-endian except the port. Files of formats 1 to 4 are
-// read (formats below 3 hold legacy 16-byte addresses, below 2 no asmap
-// checksum); a file whose lowest compatible format is above 4 is refused.
+// Integers are little-endian except the port. Files of formats 0 to 4 are
+// read (below 3 they hold legacy 16-byte addresses, below 2 no asmap
+// checksum, below 1 a plain bucket count); a file whose lowest compatible
+// format is above 4 is refused.
 //
 // Loading tells apart a missing file, a read error, another network's file,
 // a bad checksum (truncation, bit rot), a corrupt payload and a newer

@@ -50,13 +50,14 @@ std::string LE32(uint32_t value)
 }
 
 // An empty addrman as Core's feature_addrman.py writes it: `format`, the
-// compatibility byte, key uint256{1}, no entries, 1024 empty buckets, and
-// (from format 2) an asmap checksum of zeros.
+// compatibility byte, key uint256{1}, no entries, 1024 empty buckets (the
+// count XORed with 2^30 from format 1), and (from format 2) an asmap
+// checksum of zeros.
 util::Bytes EmptyPayload(uint8_t format, uint8_t compat)
 {
     std::string hex = util::HexStr(std::vector<uint8_t>{format, compat});
     hex += "01" + std::string(62, '0');
-    hex += LE32(0) + LE32(0) + LE32(1024 ^ (1 << 30));
+    hex += LE32(0) + LE32(0) + LE32(format >= 1 ? 1024 ^ (1 << 30) : 1024);
     for (int i = 0; i < 1024; ++i) hex += LE32(0);
     if (format >= 2) hex += std::string(64, '0');
     return Hex(hex);
@@ -81,7 +82,7 @@ BOOST_AUTO_TEST_SUITE(addrman_file_tests)
 BOOST_AUTO_TEST_CASE(core_layout)
 {
     // The empty file Core's functional test (feature_addrman.py) builds loads.
-    for (const uint8_t format : {1, 2, 3, 4, 5}) {
+    for (const uint8_t format : {0, 1, 2, 3, 4, 5}) {
         const auto load = net::DecodePeersFile(REGTEST, Envelope(REGTEST, EmptyPayload(format, 32 + 4)));
         BOOST_REQUIRE_MESSAGE(load.error == PeersFileError::NONE, load.reason);
         BOOST_CHECK(load.snapshot.new_entries.empty());
