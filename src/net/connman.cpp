@@ -733,18 +733,36 @@ void Connman::Impl::FillAutomaticSlots()
 {
     if (!m_source) return;
     int full_relay = 0;
+    int block_relay = 0;
     std::vector<Endpoint> connected;
     for (const auto& connection : Snapshot()) {
         connected.push_back(connection->remote);
         full_relay += connection->type == ConnectionType::OUTBOUND_FULL_RELAY;
+        block_relay += connection->type == ConnectionType::BLOCK_RELAY;
     }
-    if (full_relay >= m_options.max_outbound_full_relay) return;
+    {
+        std::lock_guard lock(m_mutex);
+        for (const auto& target : m_pending) {
+            if (auto split = util::SplitHostPort(target); split) {
+                if (auto ip = util::IpAddress::Parse(split->host)) connected.push_back({*ip, split->port});
+            }
+        }
+    }
+    // Full-relay slots first, then the block-relay-only ones (eclipse resistance).
+    ConnectionType type;
+    if (full_relay < m_options.max_outbound_full_relay) {
+        type = ConnectionType::OUTBOUND_FULL_RELAY;
+    } else if (block_relay < m_options.max_block_relay) {
+        type = ConnectionType::BLOCK_RELAY;
+    } else {
+        return;
+    }
     if (auto candidate = m_source->NextOutboundCandidate(connected)) {
         const std::string name = candidate->ToString();
         std::lock_guard lock(m_mutex);
         if (m_pending.count(name)) return;
         m_pending.insert(name);
-        m_tasks.push_back([this, endpoint = *candidate, name] { ConnectNow(endpoint, name, ConnectionType::OUTBOUND_FULL_RELAY); });
+        m_tasks.push_back([this, endpoint = *candidate, name, type] { ConnectNow(endpoint, name, type); });
         WakeNet();
     }
 }

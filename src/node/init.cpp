@@ -255,12 +255,13 @@ int AppMain(int argc, char** argv)
     const int64_t start_time = clock.NowMicros();
     auto chainstate = ChainstateService::Start(args, *network_dir, *chain, logger, clock, [&shutdown] { shutdown.Request(); });
     if (!chainstate) return InitError(chainstate.error(), &logger);
-    auto p2p = P2pService::Start(args, *chain, (*chainstate)->State(), logger, clock);
+    auto p2p = P2pService::Start(args, *chain, (*chainstate)->State(), *network_dir, logger, clock);
     if (!p2p) return InitError(p2p.error(), &logger);
     (*chainstate)->SetTipListener([service = p2p->get()] { service->TipChanged(); });
     RpcSetup rpc_setup{args,      *network_dir, *chain, logger, clock, start_time,
                        log_file ? log_file->Path().string() : std::string(), [&shutdown] { shutdown.Request(); },
-                       &(*chainstate)->State(), (*chainstate)->TxIndex(), &(*p2p)->Connman(), &(*p2p)->Peers()};
+                       &(*chainstate)->State(), (*chainstate)->TxIndex(), &(*p2p)->Connman(), &(*p2p)->Peers(),
+                       &(*p2p)->Addresses().AddrMan(), &(*p2p)->Addresses().Bans()};
     std::unique_ptr<RpcServer> rpc_server;
     if (args.GetBool("server", true)) {
         auto started = RpcServer::Start(rpc_setup);

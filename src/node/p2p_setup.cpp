@@ -126,8 +126,9 @@ util::Result<net::ConnmanOptions> ConnmanOptionsFromArgs(const util::Args& args,
 }
 
 util::Result<std::unique_ptr<P2pService>> P2pService::Start(const util::Args& args, const consensus::ChainParams& chain,
-                                                             chain::Chainstate& chainstate, util::Logger& logger,
-                                                             const util::Clock& clock)
+                                                             chain::Chainstate& chainstate,
+                                                             const std::filesystem::path& network_dir,
+                                                             util::Logger& logger, const util::Clock& clock)
 {
     auto connman_options = ConnmanOptionsFromArgs(args, chain);
     if (!connman_options) return util::Error{connman_options.error()};
@@ -142,14 +143,44 @@ util::Result<std::unique_ptr<P2pService>> P2pService::Start(const util::Args& ar
     if (!chainstate.PruneMode()) peer_options.local_services |= net::NODE_NETWORK;
 
     std::unique_ptr<P2pService> service(new P2pService());
+    AddressBookOptions book_options;
+    book_options.network_dir = network_dir;
+    book_options.magic = chain.message_start;
+    book_options.default_port = chain.default_port;
+    if (args.GetBool("dnsseed", connman_options->connect.empty() && !args.IsSet("connect"))) {
+        book_options.dns_seeds = DnsSeeds(chain.type);
+    }
+    book_options.fixed_seeds = args.GetBool("fixedseeds", true);
+    book_options.chain_type = chain.type;
+    service->m_addresses = std::make_unique<AddressBook>(std::move(book_options), logger, clock);
+    net::BanList& bans = service->m_addresses->Bans();
+    peer_options.addrman = &service->m_addresses->AddrMan();
+    peer_options.banlist = &bans;
+    peer_options.on_misbehaving = [&bans](const net::Endpoint& peer, const std::string&) {
+        bans.Discourage(net::NetAddress::FromIp(peer.address));
+    };
+    connman_options->refuse_inbound = [&bans, &clock](const util::IpAddress& address) {
+        return bans.IsBanned(address, clock.NowMicros() / 1'000'000);
+    };
+    connman_options->prefer_evict = [&bans](const util::IpAddress& address) {
+        return bans.IsDiscouraged(net::NetAddress::FromIp(address));
+    };
+    // -connect: only those peers, nothing from the address book.
+    net::ConnectionSource* source = args.IsSet("connect") ? nullptr : service->m_addresses.get();
     service->m_peers = std::make_unique<p2p::PeerManager>(std::move(peer_options), logger, clock);
-    auto connman = net::Connman::Start(std::move(*connman_options), *service->m_peers, nullptr, logger, clock);
+    auto connman = net::Connman::Start(std::move(*connman_options), *service->m_peers, source, logger, clock);
     if (!connman) return util::Error{connman.error()};
     service->m_connman = std::move(*connman);
     service->m_peers->SetConnman(service->m_connman.get());
+    service->m_addresses->Start();
     return service;
 }
 
-P2pService::~P2pService() { m_connman.reset(); }
+P2pService::~P2pService()
+{
+    m_connman.reset();
+    m_peers.reset();
+    m_addresses.reset(); // writes peers.dat and banlist.json
+}
 
 } // namespace node

@@ -9,6 +9,7 @@
 #include <chain/chainstate.h>
 #include <consensus/chain_params.h>
 #include <net/connman.h>
+#include <node/address_book.h>
 #include <p2p/peer_manager.h>
 #include <util/args.h>
 #include <util/clock.h>
@@ -25,18 +26,21 @@ util::Result<net::ConnmanOptions> ConnmanOptionsFromArgs(const util::Args& args,
 class P2pService {
 public:
     static util::Result<std::unique_ptr<P2pService>> Start(const util::Args& args, const consensus::ChainParams& chain,
-                                                           chain::Chainstate& chainstate, util::Logger& logger,
-                                                           const util::Clock& clock);
+                                                           chain::Chainstate& chainstate,
+                                                           const std::filesystem::path& network_dir,
+                                                           util::Logger& logger, const util::Clock& clock);
     // Closes every connection, then forgets the peers.
     ~P2pService();
 
     net::Connman& Connman() { return *m_connman; }
     p2p::PeerManager& Peers() { return *m_peers; }
+    AddressBook& Addresses() { return *m_addresses; }
     // From the chain state's notifications (its lock held): only records.
     void TipChanged() { m_peers->TipChanged(); }
 
 private:
     P2pService() = default;
+    std::unique_ptr<AddressBook> m_addresses; // outlives the peers and connections that use it
     std::unique_ptr<p2p::PeerManager> m_peers;
     std::unique_ptr<net::Connman> m_connman; // declared last: stopped first
 };

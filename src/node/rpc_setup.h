@@ -22,6 +22,8 @@ class TxIndex;
 } // namespace chain
 
 namespace net {
+class AddrMan;
+class BanList;
 class Connman;
 } // namespace net
 
@@ -50,6 +52,8 @@ struct RpcSetup {
     chain::TxIndex* txindex{nullptr};
     net::Connman* connman{nullptr};
     p2p::PeerManager* peers{nullptr};
+    net::AddrMan* addrman{nullptr};
+    net::BanList* banlist{nullptr};
 };
 
 // "host", "host:port", "[v6]:port" or a bare IPv6 address; `port` keeps its

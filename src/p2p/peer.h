@@ -71,6 +71,13 @@ struct Peer {
     // A compact block waiting for its blocktxn (BIP152).
     std::unique_ptr<net::PartiallyDownloadedBlock> partial_block;
     primitives::BlockHash partial_hash;
+    // Addresses (addr_relay.cpp).
+    double addr_tokens{0};          // rate limit: addresses we may still take
+    int64_t addr_token_time{0};     // seconds, last refill
+    uint64_t addr_processed{0};
+    uint64_t addr_rate_limited{0};
+    bool getaddr_answered{false};   // one getaddr answer per connection
+    bool getaddr_sent{false};
     bool misbehaved{false};
 };
 

@@ -2,6 +2,7 @@
 
 #include <crypto/random.h>
 #include <net/control_messages.h>
+#include <net/addrman.h>
 #include <net/headers_messages.h>
 #include <net/protocol.h>
 #include <net/version_message.h>
@@ -47,9 +48,9 @@ const std::map<std::string_view, PeerManager::Handler>& PeerManager::Handlers()
         {"cmpctblock", &PeerManager::OnCmpctBlock},   {"blocktxn", &PeerManager::OnBlockTxn},
         {"getblocktxn", &PeerManager::OnGetBlockTxn},
         // No mempool yet: transaction relay and the rest are read and dropped.
+        {"addr", &PeerManager::OnAddr},               {"addrv2", &PeerManager::OnAddrV2},
+        {"getaddr", &PeerManager::OnGetAddr},
         {"tx", &PeerManager::OnIgnored},              {"mempool", &PeerManager::OnIgnored},
-        {"addr", &PeerManager::OnIgnored},            {"addrv2", &PeerManager::OnIgnored},
-        {"getaddr", &PeerManager::OnIgnored},
     };
     return table;
 }
@@ -61,6 +62,8 @@ PeerManager::PeerManager(PeerManagerOptions options, util::Logger& logger, const
 }
 
 PeerManager::~PeerManager() = default;
+
+uint64_t PeerManager::RandomIndex(size_t count) const { return count == 0 ? 0 : RandomU64() % count; }
 
 Peer* PeerManager::Find(net::NodeId id)
 {
@@ -152,7 +155,9 @@ void PeerManager::SendMessages(net::NodeId id)
     stats.relay_txes = peer->relay_txes;
     stats.prefer_headers = peer->prefer_headers;
     stats.wtxid_relay = peer->wtxid_relay;
-    stats.addr_relay = !peer->inbound() || peer->addr_v2;
+    stats.addr_relay = RelaysAddresses(*peer);
+    stats.addr_processed = peer->addr_processed;
+    stats.addr_rate_limited = peer->addr_rate_limited;
     stats.time_offset = peer->time_offset;
     stats.last_block = peer->last_block_time;
     if (peer->last_ping_micros) stats.ping_time = *peer->last_ping_micros / 1e6;
@@ -268,6 +273,12 @@ void PeerManager::OnVerack(Peer& peer, util::ByteSpan)
         Send(peer, "sendcmpct", net::EncodeSendCmpctMessage(net::SendCmpctMessage{false, 2}));
     }
     peer.next_ping_micros = 0; // ping at once: measures latency early
+    StartAddressExchange(peer);
+    if (!peer.inbound() && m_options.addrman) {
+        // A working outbound address moves to the tried table.
+        m_options.addrman->Good(net::Service{net::NetAddress::FromIp(peer.remote.address), peer.remote.port},
+                                m_clock.NowMicros() / 1'000'000);
+    }
     {
         std::lock_guard lock(m_chain.Mutex());
         peer.best_header_sent = m_chain.Chain().Tip(); // the peer syncs through getheaders, not announcements

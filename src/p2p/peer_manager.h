@@ -13,6 +13,7 @@
 #include <chain/chainstate.h>
 #include <net/connman.h>
 #include <p2p/peer.h>
+#include <net/net_address.h>
 #include <util/clock.h>
 #include <util/logging.h>
 
@@ -25,6 +26,11 @@
 #include <string>
 #include <string_view>
 #include <vector>
+
+namespace net {
+class AddrMan;
+class BanList;
+} // namespace net
 
 namespace p2p {
 
@@ -44,6 +50,10 @@ struct PeerManagerOptions {
     // Header chains with less work are measured before they are stored
     // (-minimumchainwork; see headers_presync.h).
     primitives::ArithUint256 minimum_chain_work;
+    // Where addresses go and come from (nullptr: no address relay).
+    net::AddrMan* addrman{nullptr};
+    // Banned and discouraged addresses are neither stored nor relayed.
+    net::BanList* banlist{nullptr};
     // Called for a peer that misbehaved (the node discourages its address);
     // may be empty.
     std::function<void(const net::Endpoint&, const std::string& reason)> on_misbehaving;
@@ -138,6 +148,18 @@ private:
     // A cmpctblock for a recent block (`depth` below our tip), else the whole block.
     void SendCompactBlock(Peer& peer, const primitives::Block& block, int depth);
     void AcceptReconstructed(Peer& peer, const primitives::Block& block);
+
+    // Addresses (addr_relay.cpp).
+    void OnAddr(Peer& peer, util::ByteSpan payload);
+    void OnAddrV2(Peer& peer, util::ByteSpan payload);
+    void OnGetAddr(Peer& peer, util::ByteSpan payload);
+    void ReceiveAddresses(Peer& peer, util::ByteSpan payload, bool v2);
+    void RelayAddresses(net::NodeId from, const std::vector<net::AddressRecord>& records);
+    void SendAddresses(Peer& peer, const std::vector<net::AddressRecord>& records);
+    // After the handshake: the rate limit starts, outbound peers are asked for addresses.
+    void StartAddressExchange(Peer& peer);
+    bool RelaysAddresses(const Peer& peer) const;
+    uint64_t RandomIndex(size_t count) const;
     void SendGetHeaders(Peer& peer, const chain::BlockIndex* from);
     // Caller holds the chain state's lock: the work a new header chain must
     // reach to be stored at once (Core's anti-DoS threshold).

@@ -20,6 +20,8 @@ class TxIndex;
 } // namespace chain
 
 namespace net {
+class AddrMan;
+class BanList;
 class Connman;
 } // namespace net
 
@@ -45,6 +47,8 @@ struct RpcContext {
     chain::TxIndex* txindex{nullptr};       // with -txindex
     net::Connman* connman{nullptr};         // the P2P connections (always set in utxod)
     p2p::PeerManager* peers{nullptr};
+    net::AddrMan* addrman{nullptr};
+    net::BanList* banlist{nullptr};
 };
 
 } // namespace rpc

@@ -7,6 +7,8 @@
 namespace rpc {
 class RpcTable;
 void RegisterNetworkMethods(RpcTable& table);
+// setban, listbanned, clearbanned, getnodeaddresses, addpeeraddress (addresses.cpp).
+void RegisterAddressMethods(RpcTable& table);
 } // namespace rpc
 
 #endif // UTXO_RPC_NETWORK_H

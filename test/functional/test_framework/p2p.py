@@ -71,10 +71,12 @@ def read_compact_size(data, pos):
 
 
 class P2PConnection:
-    """One TCP connection to utxod speaking the v1 transport."""
+    """One TCP connection to utxod speaking the v1 transport (made by us, or
+    accepted from the node when `sock` is given)."""
 
-    def __init__(self, port, host="127.0.0.1", timeout=30):
-        self.sock = socket.create_connection((host, port), timeout=timeout * TIMEOUT_FACTOR)
+    def __init__(self, port=None, host="127.0.0.1", timeout=30, sock=None):
+        self.sock = sock or socket.create_connection((host, port), timeout=timeout * TIMEOUT_FACTOR)
+        self.sock.settimeout(timeout * TIMEOUT_FACTOR)
         self.buffer = b""
 
     def close(self):
@@ -123,6 +125,15 @@ class P2PConnection:
         assert self.wait_for("verack") is not None, "no verack from the node"
         return version
 
+    def answer_handshake(self, **version_args):
+        """The node connected to us: its version first, then ours and the veracks."""
+        theirs = self.wait_for("version")
+        assert theirs is not None, "no version from the node"
+        self.send("version", version_payload(**version_args))
+        self.send("verack")
+        assert self.wait_for("verack") is not None, "no verack from the node"
+        return theirs
+
     def closed(self, timeout=30):
         """True once the node has closed the connection (reading and dropping what it still sends)."""
         self.sock.settimeout(timeout * TIMEOUT_FACTOR)
@@ -135,3 +146,44 @@ class P2PConnection:
             return True
         except socket.timeout:
             return False
+
+
+def addr_payload(entries):
+    """An addr message (v1): entries are (time, "a.b.c.d", port)."""
+    out = compact_size(len(entries))
+    for when, ip, port in entries:
+        out += struct.pack("<IQ", when, NODE_NETWORK | NODE_WITNESS) + bytes(10) + b"\xff\xff"
+        out += bytes(int(part) for part in ip.split(".")) + struct.pack(">H", port)
+    return out
+
+
+def parse_addr_payload(payload):
+    """(time, "a.b.c.d", port) for each IPv4 entry of an addr message."""
+    count, pos = read_compact_size(payload, 0)
+    out = []
+    for _ in range(count):
+        when = struct.unpack("<I", payload[pos:pos + 4])[0]
+        ip = payload[pos + 12:pos + 28]
+        port = struct.unpack(">H", payload[pos + 28:pos + 30])[0]
+        if ip[:12] == bytes(10) + b"\xff\xff":
+            out.append((when, ".".join(str(b) for b in ip[12:]), port))
+        pos += 30
+    return out
+
+
+class P2PListener:
+    """A listening socket on loopback for the node to connect to."""
+
+    def __init__(self, timeout=30):
+        self.server = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        self.server.bind(("127.0.0.1", 0))
+        self.server.listen(4)
+        self.server.settimeout(timeout * TIMEOUT_FACTOR)
+        self.port = self.server.getsockname()[1]
+
+    def accept(self):
+        sock, _ = self.server.accept()
+        return P2PConnection(sock=sock)
+
+    def close(self):
+        self.server.close()
