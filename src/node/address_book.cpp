@@ -190,6 +190,7 @@ std::optional<net::Endpoint> AddressBook::NextOutboundCandidate(const std::vecto
         const auto& [record, last_try] = *selected;
         const auto ip = record.service.address.ToIp();
         if (!ip || !record.service.address.IsRoutable()) continue; // no proxy: IPv4 and IPv6 only
+        if (!m_options.reachable.count(record.service.address.GetNetwork())) continue; // -onlynet
         if (groups.count(record.service.address.GetGroup())) continue;
         if (m_bans.IsBanned(record.service.address, now) || m_bans.IsDiscouraged(record.service.address)) continue;
         // Tried in the last ten minutes: only after many rounds without a better one (as Core).

@@ -20,6 +20,7 @@
 #include <filesystem>
 #include <memory>
 #include <mutex>
+#include <set>
 #include <string>
 #include <thread>
 #include <vector>
@@ -38,6 +39,8 @@ struct AddressBookOptions {
     std::vector<std::string> dns_seeds; // asked when the book is empty (-dnsseed)
     bool fixed_seeds{true};              // -fixedseeds
     consensus::ChainType chain_type{consensus::ChainType::MAIN};
+    // Networks automatic connections may go to (-onlynet); IPv4 and IPv6 by default.
+    std::set<net::Network> reachable{net::Network::IPV4, net::Network::IPV6};
 };
 
 class AddressBook final : public net::ConnectionSource {
@@ -48,6 +51,7 @@ public:
 
     net::AddrMan& AddrMan() { return *m_addrman; }
     net::BanList& Bans() { return m_bans; }
+    const std::set<net::Network>& Reachable() const { return m_options.reachable; }
     // Starts the maintenance thread.
     void Start();
     // Writes peers.dat and banlist.json now; errors are logged.

@@ -69,6 +69,9 @@ void AddConnectionOptions(util::Args& args)
     args.AddArg("maxsendbuffer=<n>", "Per-peer send buffer, <n>*1000 bytes (default: 1000)", CONNECTION);
     args.AddArg("maxuploadtarget=<n>", "Try to keep outbound traffic under <n> per 24 hours: historical blocks are not "
                 "served once it is reached (MiB, or with a unit k/m/g/t, K/M/G/T; 0 = no limit, default)", CONNECTION);
+    args.AddArg("onlynet=<net>", "Make automatic outbound connections only to network <net> (ipv4 or ipv6; onion, "
+                "i2p and cjdns need set-up utxod does not have yet). Inbound and manual connections are not affected. "
+                "Repeatable", CONNECTION);
     args.AddArg("networkactive", "Enable all P2P network activity (default: 1). Can be changed by the setnetworkactive RPC",
                 CONNECTION);
     args.AddArg("timeout=<n>", "Connection and version handshake timeout in milliseconds (default: 60000)", CONNECTION);

@@ -78,6 +78,28 @@ util::Result<uint64_t> UploadTargetBytes(const util::Args& args)
 
 } // namespace
 
+util::Result<std::set<net::Network>> ReachableNetworks(const util::Args& args)
+{
+    std::set<net::Network> reachable;
+    for (const std::string& name : args.GetAll("onlynet")) {
+        const auto network = net::ParseNetwork(name);
+        if (!network) return util::Error{"Unknown network specified in -onlynet: '" + name + "'"};
+        if (*network == net::Network::ONION) {
+            return util::Error{"Outbound connections restricted to Tor (-onlynet=onion) but the proxy for reaching the "
+                               "Tor network is not provided: none of -proxy, -onion or -listenonion is given"};
+        }
+        if (*network == net::Network::I2P) {
+            return util::Error{"Outbound connections restricted to i2p (-onlynet=i2p) but -i2psam is not provided"};
+        }
+        if (*network == net::Network::CJDNS) {
+            return util::Error{"Outbound connections restricted to CJDNS (-onlynet=cjdns) but -cjdnsreachable is not provided"};
+        }
+        reachable.insert(*network);
+    }
+    if (reachable.empty()) reachable = {net::Network::IPV4, net::Network::IPV6};
+    return reachable;
+}
+
 util::Result<net::ConnmanOptions> ConnmanOptionsFromArgs(const util::Args& args, const consensus::ChainParams& chain)
 {
     net::ConnmanOptions options;
@@ -152,6 +174,9 @@ util::Result<std::unique_ptr<P2pService>> P2pService::Start(const util::Args& ar
     }
     book_options.fixed_seeds = args.GetBool("fixedseeds", true);
     book_options.chain_type = chain.type;
+    auto reachable = ReachableNetworks(args);
+    if (!reachable) return util::Error{reachable.error()};
+    book_options.reachable = *reachable;
     service->m_addresses = std::make_unique<AddressBook>(std::move(book_options), logger, clock);
     net::BanList& bans = service->m_addresses->Bans();
     peer_options.addrman = &service->m_addresses->AddrMan();

@@ -17,11 +17,15 @@
 #include <util/result.h>
 
 #include <memory>
+#include <set>
 
 namespace node {
 
 // The connection manager's options from the command line and config file.
 util::Result<net::ConnmanOptions> ConnmanOptionsFromArgs(const util::Args& args, const consensus::ChainParams& chain);
+
+// -onlynet: the networks automatic outbound connections may use.
+util::Result<std::set<net::Network>> ReachableNetworks(const util::Args& args);
 
 class P2pService {
 public:

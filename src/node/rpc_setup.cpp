@@ -104,7 +104,7 @@ util::Result<std::unique_ptr<RpcServer>> RpcServer::Start(const RpcSetup& setup)
                                                 setup.start_time_micros, setup.log_path, setup.request_shutdown,
                                                 UserAgent(args.GetAll("uacomment")), ClientVersion(),
                                                 setup.chainstate, setup.txindex, setup.connman, setup.peers,
-                                                setup.addrman, setup.banlist});
+                                                setup.addrman, setup.banlist, setup.reachable_networks});
 
     auto port = args.GetInt("rpcport", setup.chain.default_rpc_port);
     auto options = HttpOptionsFromArgs(args, static_cast<uint16_t>(*port), setup.logger);

@@ -5,6 +5,7 @@
 #define UTXO_NODE_RPC_SETUP_H
 
 #include <consensus/chain_params.h>
+#include <net/net_address.h>
 #include <http/server.h>
 #include <util/args.h>
 #include <util/clock.h>
@@ -13,6 +14,7 @@
 
 #include <filesystem>
 #include <functional>
+#include <set>
 #include <memory>
 #include <string>
 
@@ -54,6 +56,7 @@ struct RpcSetup {
     p2p::PeerManager* peers{nullptr};
     net::AddrMan* addrman{nullptr};
     net::BanList* banlist{nullptr};
+    std::set<net::Network> reachable_networks; // -onlynet, for getnetworkinfo
 };
 
 // "host", "host:port", "[v6]:port" or a bare IPv6 address; `port` keeps its

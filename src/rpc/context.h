@@ -7,11 +7,13 @@
 #define UTXO_RPC_CONTEXT_H
 
 #include <consensus/chain_params.h>
+#include <net/net_address.h>
 #include <util/clock.h>
 #include <util/logging.h>
 
 #include <cstdint>
 #include <functional>
+#include <set>
 #include <string>
 
 namespace chain {
@@ -49,6 +51,7 @@ struct RpcContext {
     p2p::PeerManager* peers{nullptr};
     net::AddrMan* addrman{nullptr};
     net::BanList* banlist{nullptr};
+    std::set<net::Network> reachable_networks; // -onlynet, for getnetworkinfo
 };
 
 } // namespace rpc

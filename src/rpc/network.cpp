@@ -71,9 +71,15 @@ RpcResult GetNetworkInfo(const JsonRpcRequest&, RpcContext& context)
     result["connections"] = in + out;
     result["connections_in"] = in;
     result["connections_out"] = out;
-    result["networks"] = boost::json::array{NetworkEntry("ipv4", true), NetworkEntry("ipv6", true),
-                                            NetworkEntry("onion", false), NetworkEntry("i2p", false),
-                                            NetworkEntry("cjdns", false)};
+    // Without -onlynet (or outside utxod) IPv4 and IPv6 are reachable; Tor, I2P and CJDNS need more set-up.
+    const auto reachable = [&](net::Network network) {
+        return context.reachable_networks.empty() ? network == net::Network::IPV4 || network == net::Network::IPV6
+                                                  : context.reachable_networks.count(network) > 0;
+    };
+    result["networks"] = boost::json::array{
+        NetworkEntry("ipv4", reachable(net::Network::IPV4)), NetworkEntry("ipv6", reachable(net::Network::IPV6)),
+        NetworkEntry("onion", reachable(net::Network::ONION)), NetworkEntry("i2p", reachable(net::Network::I2P)),
+        NetworkEntry("cjdns", reachable(net::Network::CJDNS))};
     result["relayfee"] = json::AmountValue(MIN_RELAY_FEE);
     result["incrementalfee"] = json::AmountValue(MIN_RELAY_FEE);
     result["localaddresses"] = boost::json::array();

@@ -5,7 +5,9 @@ new blocks propagate to both; getpeerinfo, getconnectioncount, getnettotals,
 getaddednodeinfo, ping; a node that mined a longer branch while the network
 was off makes the others reorganise when it comes back; peers sending bad
 magic, bad checksums, oversized lengths, invalid headers or malformed
-payloads are disconnected while the node keeps serving the others."""
+payloads are disconnected while the node keeps serving the others; a silent
+connection is closed at the handshake timeout (-timeout); a connection to
+ourselves is detected by the version nonce; -onlynet's values."""
 import struct
 
 from test_framework.blocktools import ADDRESS_OP_TRUE
@@ -24,7 +26,7 @@ class P2PSyncTest(TestCase):
         wait_until(lambda: len({n.rpc.call("getbestblockhash") for n in nodes}) == 1, what=what)
 
     def run_test(self):
-        node0 = self.add_node(extra_conf=LISTEN)
+        node0 = self.add_node(extra_conf=LISTEN + ["timeout=2000"])
         node0.start()
         node0.rpc.call("generatetoaddress", 300, ADDRESS_OP_TRUE)
         node1 = self.add_node(extra_conf=LISTEN + ["connect=127.0.0.1:%d" % node0.p2p_port])
@@ -124,6 +126,25 @@ class P2PSyncTest(TestCase):
         assert_raises_rpc_error(-29, "Node not found in connected nodes", node1.rpc.call, "disconnectnode", "1.2.3.4:5")
         peer_id = node1.rpc.call("getpeerinfo")[0]["id"]
         node1.rpc.call("disconnectnode", "", peer_id)
+
+        self.log.info("a connection that never says version is closed at the handshake timeout")
+        silent = P2PConnection(node0.p2p_port)
+        assert_true(silent.closed(), "silent peer closed")
+        silent.close()
+        wait_until(lambda: "version handshake timeout" in node0.log_since_start(), what="the timeout logged")
+
+        self.log.info("a connection to ourselves is found by the version nonce")
+        node0.rpc.call("addnode", "127.0.0.1:%d" % node0.p2p_port, "onetry")
+        wait_until(lambda: "connected to self" in node0.log_since_start(), what="self-connection detected")
+
+        self.log.info("-onlynet")
+        node2.stop()
+        node2.wait_stopped()
+        node2.assert_start_error(["-onlynet=foo"], "Error: Unknown network specified in -onlynet: 'foo'")
+        node2.assert_start_error(["-onlynet=onion"], "Error: Outbound connections restricted to Tor (-onlynet=onion)")
+        node2.start(["-onlynet=ipv4"])
+        networks = {n["name"]: n["reachable"] for n in node2.rpc.call("getnetworkinfo")["networks"]}
+        assert_equal(networks, {"ipv4": True, "ipv6": False, "onion": False, "i2p": False, "cjdns": False})
 
 
 if __name__ == "__main__":
