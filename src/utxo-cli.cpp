@@ -17,6 +17,7 @@
 #include <cli/rpc_reply.h>
 #include <consensus/chain_params.h>
 #include <util/args.h>
+#include <util/clock.h>
 #include <util/datadir.h>
 
 #include <boost/json.hpp>
@@ -132,8 +133,8 @@ void SetupArgs(util::Args& args)
                 "calls, which may see different states of the node",
                 CATEGORY_COMMANDS);
     args.AddArg("netinfo",
-                "Show the node's peer connections per network. Optional argument: a level of detail from 0 to 4; "
-                "\"help\" explains more",
+                "Show a dashboard of the node's peer connections: counts per network and, at levels 1 to 4, a list "
+                "of peers. Optional argument: the level, from 0 (default) to 4; \"help\" explains more",
                 CATEGORY_COMMANDS);
 }
 
@@ -401,7 +402,7 @@ private:
             handler = std::make_unique<cli::GetinfoHandler>();
         } else if (Args().GetBool("netinfo", false)) {
             if (!m_args.empty() && (m_args[0] == "h" || m_args[0] == "help")) return cli::Output{cli::NetinfoHelp(), 0};
-            handler = std::make_unique<cli::NetinfoHandler>(CLIENT_VERSION, m_settings.chain_name);
+            handler = std::make_unique<cli::NetinfoHandler>(CLIENT_VERSION, m_settings.chain_name, m_clock);
         } else if (Args().GetBool("generate", false)) {
             cli::DefaultHandler address_handler(named);
             auto address = Call(address_handler, "getnewaddress", {}, RpcWalletName(Args()));
@@ -483,6 +484,7 @@ private:
     std::optional<std::string> m_password; // from -stdinrpcpass
     cli::ConnectionSettings m_connection;
     cli::WaitSettings m_wait;
+    util::SystemClock m_clock; // "now" for -netinfo's peer list
 };
 
 } // namespace

@@ -59,14 +59,49 @@ std::string NotOfTypeError(const boost::json::value& value, std::string_view exp
     return "JSON value of type " + std::string(TypeName(value)) + " is not of expected type " + std::string(expected);
 }
 
-util::Result<int> GetInt(const boost::json::value& value)
+namespace {
+
+// UniValue's getInt<T>(): the whole number text must parse as a T.
+template <typename T>
+util::Result<T> GetInteger(const boost::json::value& value)
 {
     if (!IsNumber(value)) return util::Error{NotOfTypeError(value, "number")};
     const std::string text = NumberText(value);
-    int n = 0;
+    T n = 0;
     const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), n);
     if (error != std::errc() || end != text.data() + text.size()) return util::Error{"JSON integer out of range"};
     return n;
+}
+
+} // namespace
+
+util::Result<int> GetInt(const boost::json::value& value) { return GetInteger<int>(value); }
+
+util::Result<int64_t> GetInt64(const boost::json::value& value) { return GetInteger<int64_t>(value); }
+
+util::Result<std::string> GetString(const boost::json::value& value)
+{
+    if (!value.is_string() || IsNumber(value)) return util::Error{NotOfTypeError(value, "string")};
+    return std::string(value.get_string());
+}
+
+util::Result<bool> GetBool(const boost::json::value& value)
+{
+    if (!value.is_bool()) return util::Error{NotOfTypeError(value, "bool")};
+    return value.get_bool();
+}
+
+util::Result<std::vector<const boost::json::value*>> GetValues(const boost::json::value& value)
+{
+    std::vector<const boost::json::value*> values;
+    if (value.is_array()) {
+        for (const auto& element : value.get_array()) values.push_back(&element);
+    } else if (value.is_object()) {
+        for (const auto& member : value.get_object()) values.push_back(&member.value());
+    } else {
+        return util::Error{"JSON value is not an object or array as expected"};
+    }
+    return values;
 }
 
 util::Result<double> GetReal(const boost::json::value& value)

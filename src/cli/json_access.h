@@ -13,8 +13,10 @@
 
 #include <boost/json/value.hpp>
 
+#include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace cli {
 
@@ -32,6 +34,17 @@ std::string ValueString(const boost::json::value& value);
 // UniValue's getInt<int>(): errors "JSON value of type <t> is not of expected
 // type number" and "JSON integer out of range".
 util::Result<int> GetInt(const boost::json::value& value);
+// UniValue's getInt<int64_t>(), with the same errors.
+util::Result<int64_t> GetInt64(const boost::json::value& value);
+// UniValue's get_str(): a string's text (not a number's); error "JSON value of
+// type <t> is not of expected type string".
+util::Result<std::string> GetString(const boost::json::value& value);
+// UniValue's get_bool(): error "JSON value of type <t> is not of expected type bool".
+util::Result<bool> GetBool(const boost::json::value& value);
+// UniValue's getValues(): the elements of an array or the member values of an
+// object, in order, pointing into `value` (which must outlive them); error
+// "JSON value is not an object or array as expected".
+util::Result<std::vector<const boost::json::value*>> GetValues(const boost::json::value& value);
 // UniValue's get_real(): the number as a double.
 util::Result<double> GetReal(const boost::json::value& value);
 

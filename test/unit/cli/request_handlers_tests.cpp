@@ -3,6 +3,7 @@
 #include <cli/netinfo.h>
 #include <cli/request_handlers.h>
 #include <json/write.h>
+#include <util/clock.h>
 
 #include <boost/json.hpp>
 #include <boost/test/unit_test.hpp>
@@ -172,7 +173,8 @@ BOOST_AUTO_TEST_CASE(addrinfo_counts_per_network)
 
 BOOST_AUTO_TEST_CASE(netinfo_passes_errors_on_and_counts_peers)
 {
-    cli::NetinfoHandler handler("v0.1.0", "regtest");
+    const util::FixedClock clock(0);
+    cli::NetinfoHandler handler("v0.1.0", "regtest", clock);
     BOOST_CHECK_EQUAL(json::WriteJson(*handler.PrepareRequest("", {})),
                       R"([{"method":"getpeerinfo","params":null,"id":0},{"method":"getnetworkinfo","params":null,"id":1}])");
     BOOST_CHECK(!handler.PrepareRequest("", {"x"}));
@@ -186,6 +188,7 @@ BOOST_AUTO_TEST_CASE(netinfo_passes_errors_on_and_counts_peers)
     const std::string batch = std::string(R"([{"result":[{"network":"ipv4","inbound":true,"connection_type":"inbound"},)") +
                               R"({"network":"ipv4","inbound":false,"connection_type":"block-relay-only"}],"error":null,"id":0},)" +
                               "{\"result\":" + NETWORK_INFO + ",\"error\":null,\"id\":1}]";
+    BOOST_REQUIRE(handler.PrepareRequest("", {}));
     reply = handler.ProcessReply(Json(batch));
     BOOST_REQUIRE(reply);
     BOOST_CHECK_EQUAL(std::string(reply->at("result").as_string()),
