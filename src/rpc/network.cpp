@@ -2,6 +2,7 @@
 
 #include <json/number.h>
 #include <net/connman.h>
+#include <net/net_address.h>
 #include <net/protocol.h>
 #include <p2p/peer_manager.h>
 #include <rpc/chain_util.h>
@@ -106,7 +107,8 @@ boost::json::object PeerEntry(const net::ConnectionStats& connection, const p2p:
     entry["id"] = connection.id;
     entry["addr"] = connection.addr_name;
     if (connection.local) entry["addrbind"] = connection.local->ToString();
-    entry["network"] = connection.remote.address.is_ipv4 ? "ipv4" : "ipv6";
+    // Core's network class: loopback and private addresses are "not_publicly_routable".
+    entry["network"] = std::string(net::NetworkName(net::NetAddress::FromIp(connection.remote.address).GetNetClass()));
     entry["services"] = ServicesHex(peer.services);
     entry["servicesnames"] = ServicesNames(peer.services);
     entry["relaytxes"] = peer.relay_txes;

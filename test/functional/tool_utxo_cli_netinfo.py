@@ -52,33 +52,34 @@ class CLINetinfoTest(TestCase):
         assert_startswith(page, "utxod client v")
         first_line = page.split("\n")[0]
         assert_true(first_line.endswith(" regtest - server 70016" + subversion), first_line)
-        assert_in("\n\n         ipv4    ipv6   total   block  manual\n"
-                  "in          0       0       0\n"
-                  "out         1       0       1       0       1\n"
-                  "total       1       0       1\n\n"
+        # Loopback peers count as not publicly routable (npr), as in Core.
+        assert_in("\n\n         ipv4    ipv6     npr   total   block  manual\n"
+                  "in          0       0       0       0\n"
+                  "out         0       0       1       1       0       1\n"
+                  "total       0       0       1       1\n\n"
                   "Local addresses: n/a\n", page)
         assert_true("<->" not in page, "no peer list at level 0")
         page = self.netinfo(node0)
-        assert_in("\n\n         ipv4    ipv6   total   block\n"
-                  "in          1       0       1\n"
-                  "out         0       0       0       0\n"
-                  "total       1       0       1\n\n", page)
+        assert_in("\n\n         ipv4    ipv6     npr   total   block\n"
+                  "in          0       0       1       1\n"
+                  "out         0       0       0       0       0\n"
+                  "total       0       0       1       1\n\n", page)
 
         self.log.info("level 4: each node lists its peer with getpeerinfo's id and address")
-        header, row = self.peer_row(self.netinfo(node1, "4"), "out manual  ipv4 ")
+        header, row = self.peer_row(self.netinfo(node1, "4"), "out manual   npr ")
         assert_startswith(header, TABLE_HEADER)
         assert_true(header.endswith("version"), header)
         version = "%d%s" % (peer1["version"], peer1["subver"])
         assert_true(re.search(r" %d %s +%s$" % (peer1["id"], re.escape(peer1["addr"]), re.escape(version)), row), row)
         assert_equal(peer1["addr"], "127.0.0.1:%d" % node0.p2p_port)
-        header, row = self.peer_row(self.netinfo(node0, "4"), " in         ipv4 ")
+        header, row = self.peer_row(self.netinfo(node0, "4"), " in          npr ")
         version = "%d%s" % (peer0["version"], peer0["subver"])
         assert_true(re.search(r" %d %s +%s$" % (peer0["id"], re.escape(peer0["addr"]), re.escape(version)), row), row)
         # The services column: NETWORK, WITNESS, NETWORK_LIMITED; transport v1.
-        assert_true(re.match(r" in         ipv4    nwl  1 ", row), row)
+        assert_true(re.match(r" in          npr    nwl  1 ", row), row)
 
         self.log.info("level 1: no address or version column")
-        header, row = self.peer_row(self.netinfo(node1, "1"), "out manual  ipv4 ")
+        header, row = self.peer_row(self.netinfo(node1, "1"), "out manual   npr ")
         assert_equal(header, TABLE_HEADER)
         assert_true(row.endswith(" %d " % peer1["id"]), row)
         assert_true(peer1["addr"] not in row, row)
@@ -86,8 +87,8 @@ class CLINetinfoTest(TestCase):
         self.log.info("outonly: inbound peers leave the list, not the counts")
         page = self.netinfo(node0, "4", "outonly")
         assert_true("<->" not in page, "no outbound peer to list")
-        assert_in("in          1       0       1\n", page)
-        header, row = self.peer_row(self.netinfo(node1, "2", "o"), "out manual  ipv4 ")
+        assert_in("in          0       0       1       1\n", page)
+        header, row = self.peer_row(self.netinfo(node1, "2", "o"), "out manual   npr ")
         assert_true(row.endswith(" %d %s " % (peer1["id"], peer1["addr"])), row)
 
         self.log.info("help and bad arguments")
