@@ -24,15 +24,6 @@ constexpr size_t MAX_BLOCKS_PER_STEP = 32;
 // A tip older than this keeps the node in initial block download.
 constexpr int64_t MAX_TIP_AGE_SECONDS = 24 * 60 * 60;
 
-uint64_t RandomSalt()
-{
-    uint8_t bytes[8];
-    crypto::GetStrongRandomBytes(bytes);
-    uint64_t salt = 0;
-    for (uint8_t b : bytes) salt = (salt << 8) | b;
-    return salt;
-}
-
 bool Failed(const BlockIndex& index)
 {
     return index.status & (storage::BLOCK_FAILED_VALID | storage::BLOCK_FAILED_CHILD);
@@ -72,7 +63,7 @@ std::string BlockFileBaseName(int file)
 
 Chainstate::Chainstate(const ChainstateOptions& options)
     : m_options(options),
-      m_tree(RandomSalt(), RandomSalt()),
+      m_tree(crypto::GetStrongRandomU64(), crypto::GetStrongRandomU64()),
       m_store(options.blocks_dir, options.params->message_start, {}, options.max_block_file_size)
 {
 }
@@ -109,7 +100,7 @@ util::Result<void> Chainstate::Load()
     auto coins_store = storage::KvStore::Open(coins_options);
     if (!coins_store) return util::Error{"Error opening coins database: " + coins_store.error()};
     m_coins_db = std::make_unique<coins::CoinsDb>(std::move(*coins_store));
-    m_coins = std::make_unique<coins::CoinsCache>(*m_coins_db, RandomSalt(), RandomSalt());
+    m_coins = std::make_unique<coins::CoinsCache>(*m_coins_db, crypto::GetStrongRandomU64(), crypto::GetStrongRandomU64());
 
     std::lock_guard lock(m_mutex);
     if (auto r = m_index_db->LoadTree(m_tree); !r) return r;
@@ -395,7 +386,7 @@ std::string Chainstate::TestBlockValidity(const primitives::Block& block, bool c
     index.parent = tip;
     index.height = tip->height + 1;
     index.skip = tip->Ancestor(SkipHeight(index.height));
-    coins::CoinsCache view(*m_coins, RandomSalt(), RandomSalt());
+    coins::CoinsCache view(*m_coins, crypto::GetStrongRandomU64(), crypto::GetStrongRandomU64());
     coins::BlockUndo undo;
     return ConnectBlock(block, index, view, params, undo).reject_reason;
 }
@@ -496,7 +487,7 @@ util::Result<std::string> Chainstate::ConnectTip(BlockIndex& index)
         if (!read) return util::Error{"Failed to read block: " + read.error()};
         block = std::make_shared<const primitives::Block>(std::move(*read));
     }
-    coins::CoinsCache view(*m_coins, RandomSalt(), RandomSalt());
+    coins::CoinsCache view(*m_coins, crypto::GetStrongRandomU64(), crypto::GetStrongRandomU64());
     coins::BlockUndo undo;
     const ConnectResult result =
         ConnectBlock(*block, index, view, m_options.params->consensus, undo, CheckScripts(index), m_options.script_checks);
@@ -524,7 +515,7 @@ util::Result<void> Chainstate::DisconnectTip()
     if (!block) return util::Error{"Failed to read block: " + block.error()};
     auto undo = ReadUndo(*tip);
     if (!undo) return util::Error{"Failed to read undo data of " + tip->hash.ToHex() + ": " + undo.error()};
-    coins::CoinsCache view(*m_coins, RandomSalt(), RandomSalt());
+    coins::CoinsCache view(*m_coins, crypto::GetStrongRandomU64(), crypto::GetStrongRandomU64());
     if (DisconnectBlock(*block, *tip, *undo, view) != DisconnectResult::OK) {
         return util::Error{"Failed to disconnect block " + tip->hash.ToHex()};
     }

@@ -25,4 +25,13 @@ void GetStrongRandomBytes(std::span<uint8_t> out)
     }
 }
 
+uint64_t GetStrongRandomU64()
+{
+    uint8_t bytes[8];
+    GetStrongRandomBytes(bytes);
+    uint64_t value = 0;
+    for (uint8_t b : bytes) value = (value << 8) | b;
+    return value;
+}
+
 } // namespace crypto

@@ -16,6 +16,8 @@ namespace crypto {
 
 // Fills `out` with bytes from getrandom(2). Aborts the process on failure.
 void GetStrongRandomBytes(std::span<uint8_t> out);
+// Eight such bytes as a number (nonces, salts).
+uint64_t GetStrongRandomU64();
 
 } // namespace crypto
 

@@ -9,9 +9,6 @@
 #include <crypto/random.h>
 #include <net/compact_block.h>
 #include <net/inventory.h>
-#include <util/endian.h>
-
-#include <array>
 
 namespace p2p {
 namespace {
@@ -21,13 +18,6 @@ namespace {
 constexpr int MAX_CMPCTBLOCK_DEPTH = 5;
 // getblocktxn is answered for blocks at most this deep (MAX_BLOCKTXN_DEPTH).
 constexpr int MAX_BLOCKTXN_DEPTH = 10;
-
-uint64_t RandomNonce()
-{
-    std::array<uint8_t, 8> bytes{};
-    crypto::GetStrongRandomBytes(bytes);
-    return util::ReadLE64(bytes.data());
-}
 
 } // namespace
 
@@ -45,7 +35,7 @@ void PeerManager::SendCompactBlock(Peer& peer, const primitives::Block& block, i
         Send(peer, "block", primitives::EncodeBlock(block));
         return;
     }
-    Send(peer, "cmpctblock", net::EncodeCompactBlock(net::CompactBlock::FromBlock(block, RandomNonce())));
+    Send(peer, "cmpctblock", net::EncodeCompactBlock(net::CompactBlock::FromBlock(block, crypto::GetStrongRandomU64())));
 }
 
 void PeerManager::AcceptReconstructed(Peer& peer, const primitives::Block& block)

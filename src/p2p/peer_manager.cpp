@@ -24,13 +24,6 @@ constexpr int SENDHEADERS_VERSION = 70012;
 constexpr int SHORT_IDS_BLOCKS_VERSION = 70014;
 constexpr int WTXID_RELAY_VERSION = 70016;
 
-uint64_t RandomU64()
-{
-    std::array<uint8_t, 8> bytes{};
-    crypto::GetStrongRandomBytes(bytes);
-    return util::ReadLE64(bytes.data());
-}
-
 
 } // namespace
 
@@ -57,13 +50,13 @@ const std::map<std::string_view, PeerManager::Handler>& PeerManager::Handlers()
 
 PeerManager::PeerManager(PeerManagerOptions options, util::Logger& logger, const util::Clock& clock)
     : m_options(std::move(options)), m_chain(*m_options.chainstate), m_logger(logger), m_clock(clock),
-      m_stall_timeout_micros(m_options.stall_timeout_micros), m_presync_salt(RandomU64())
+      m_stall_timeout_micros(m_options.stall_timeout_micros), m_presync_salt(crypto::GetStrongRandomU64())
 {
 }
 
 PeerManager::~PeerManager() = default;
 
-uint64_t PeerManager::RandomIndex(size_t count) const { return count == 0 ? 0 : RandomU64() % count; }
+uint64_t PeerManager::RandomIndex(size_t count) const { return count == 0 ? 0 : crypto::GetStrongRandomU64() % count; }
 
 Peer* PeerManager::Find(net::NodeId id)
 {
@@ -95,7 +88,7 @@ void PeerManager::InitializePeer(const net::ConnectionStats& stats)
     peer->id = stats.id;
     peer->type = stats.type;
     peer->remote = stats.remote;
-    peer->local_nonce = RandomU64();
+    peer->local_nonce = crypto::GetStrongRandomU64();
     // Outbound: we speak first. Inbound: we answer their version.
     if (!peer->inbound()) SendVersion(*peer);
     {
@@ -361,7 +354,7 @@ void PeerManager::MaybePing(Peer& peer, int64_t now)
         for (auto& [other_id, other] : m_peers) other->next_ping_micros = 0;
     }
     do {
-        peer.ping_nonce = RandomU64();
+        peer.ping_nonce = crypto::GetStrongRandomU64();
     } while (peer.ping_nonce == 0);
     peer.ping_start_micros = now;
     peer.next_ping_micros = now + m_options.ping_interval_seconds * 1'000'000;

@@ -10,26 +10,9 @@ transaction count (always 0) that follows each header on the wire, as
 Bitcoin Core sends it; so a headers payload is read with the library's
 CBlockHeader and VarIntSerializer directly."""
 import io
-import os
 import socket
-import sys
 
-
-def import_bitcoinlib():
-    """python-bitcoinlib, re-running this test under Debian's python3 if the
-    interpreter running it does not have the library."""
-    try:
-        import bitcoin.messages  # noqa: F401
-        return True
-    except ImportError:
-        pass
-    system_python = "/usr/bin/python3"
-    if os.path.exists(system_python) and os.path.realpath(sys.executable) != os.path.realpath(system_python) \
-            and not os.environ.get("UTXO_BITCOINLIB_REEXEC"):
-        os.environ["UTXO_BITCOINLIB_REEXEC"] = "1"
-        os.execv(system_python, [system_python] + sys.argv)
-    return False
-
+from test_framework.bitcoinlib import import_bitcoinlib  # noqa: E402
 
 HAVE_BITCOINLIB = import_bitcoinlib()
 
