@@ -1,5 +1,7 @@
 #include <net/eviction.h>
 
+#include <net/net_address.h>
+
 #include <algorithm>
 #include <map>
 
@@ -28,10 +30,11 @@ bool Always(const EvictionCandidate&) { return true; }
 
 uint64_t NetGroupOf(const util::IpAddress& address)
 {
-    const size_t prefix = address.is_ipv4 ? 2 : 4;
-    uint64_t group = address.is_ipv4 ? 4 : 6;
-    for (size_t i = 0; i < prefix; ++i) group = (group << 8) | address.bytes[i];
-    return group;
+    // The address manager's group (Core's GetGroup: /16, /32, tunnels
+    // mapped to their IPv4), folded into a number (FNV-1a).
+    uint64_t hash = 0xcbf29ce484222325;
+    for (uint8_t byte : NetAddress::FromIp(address).GetGroup()) hash = (hash ^ byte) * 0x100000001b3;
+    return hash;
 }
 
 std::optional<NodeId> SelectNodeToEvict(std::vector<EvictionCandidate> candidates)

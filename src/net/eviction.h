@@ -34,8 +34,8 @@ struct EvictionCandidate {
 
 std::optional<NodeId> SelectNodeToEvict(std::vector<EvictionCandidate> candidates);
 
-// The network group of an address for eviction and bucketing: the /16 of an
-// IPv4 address, the /32 of an IPv6 one.
+// The network group of an address for eviction, as the address manager
+// groups addresses (the /16 of an IPv4 address, the /32 of an IPv6 one, ...).
 uint64_t NetGroupOf(const util::IpAddress& address);
 
 } // namespace net

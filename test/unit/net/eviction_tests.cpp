@@ -84,15 +84,18 @@ BOOST_AUTO_TEST_CASE(discouraged_go_first)
 
 BOOST_AUTO_TEST_CASE(net_groups)
 {
-    const auto a = *util::IpAddress::Parse("10.1.2.3");
-    const auto b = *util::IpAddress::Parse("10.1.200.9");
-    const auto c = *util::IpAddress::Parse("10.2.2.3");
-    const auto v6 = *util::IpAddress::Parse("2001:db8::1");
-    const auto v6b = *util::IpAddress::Parse("2001:db8:ffff::1");
+    const auto a = *util::IpAddress::Parse("8.1.2.3");
+    const auto b = *util::IpAddress::Parse("8.1.200.9");
+    const auto c = *util::IpAddress::Parse("8.2.2.3");
+    const auto v6 = *util::IpAddress::Parse("2a01:4f8::1");
+    const auto v6b = *util::IpAddress::Parse("2a01:4f8:ffff::1");
     BOOST_CHECK_EQUAL(net::NetGroupOf(a), net::NetGroupOf(b));
     BOOST_CHECK(net::NetGroupOf(a) != net::NetGroupOf(c));
     BOOST_CHECK_EQUAL(net::NetGroupOf(v6), net::NetGroupOf(v6b));
     BOOST_CHECK(net::NetGroupOf(v6) != net::NetGroupOf(a));
+    // Unroutable addresses (loopback, private ranges) share one group, as in Core.
+    BOOST_CHECK_EQUAL(net::NetGroupOf(*util::IpAddress::Parse("10.1.2.3")),
+                      net::NetGroupOf(*util::IpAddress::Parse("192.168.7.7")));
 }
 
 BOOST_AUTO_TEST_SUITE_END()
