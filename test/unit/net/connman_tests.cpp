@@ -36,10 +36,13 @@ public:
     }
     void ProcessMessage(net::NodeId peer, net::Message& message) override
     {
+        {
+            // Recorded before the reply goes out, so a test that saw the reply finds the record.
+            std::lock_guard lock(m_mutex);
+            m_messages.push_back(message.command);
+            m_cv.notify_all();
+        }
         if (message.command == "ping") connman->Send(peer, "pong", message.payload);
-        std::lock_guard lock(m_mutex);
-        m_messages.push_back(message.command);
-        m_cv.notify_all();
     }
     void SendMessages(net::NodeId) override {}
     void FinalizePeer(net::NodeId peer) override
@@ -178,7 +181,9 @@ BOOST_AUTO_TEST_CASE(framing_errors_close_only_that_connection)
     // The good connection still works.
     good.Write(net::FrameMessage(MAGIC, "ping", util::Bytes(8, 9)));
     BOOST_CHECK(good.Read(net::MESSAGE_HEADER_SIZE + 8) == net::FrameMessage(MAGIC, "pong", util::Bytes(8, 9)));
-    BOOST_CHECK(std::find(f.handler.m_messages.begin(), f.handler.m_messages.end(), "ping") != f.handler.m_messages.end());
+    BOOST_CHECK(f.handler.WaitFor([](auto& h) {
+        return std::find(h.m_messages.begin(), h.m_messages.end(), "ping") != h.m_messages.end();
+    }));
 }
 
 BOOST_AUTO_TEST_CASE(outbound_to_another_manager_and_disconnect)
