@@ -538,6 +538,9 @@ void Connman::Impl::OnRead(Connection& connection)
     if (error != FrameError::NONE) {
         m_logger.Log(util::LogLevel::Info, "disconnecting peer=" + std::to_string(connection.id) + ": " +
                                                std::string(FrameErrorText(error)));
+        if (m_options.on_framing_error && connection.type != ConnectionType::MANUAL) {
+            m_options.on_framing_error(connection.remote.address);
+        }
         Close(connection, "");
         return;
     }

@@ -122,6 +122,9 @@ struct ConnmanOptions {
     std::function<bool(const util::IpAddress&)> refuse_inbound;
     // Addresses evicted first when inbound slots are full (discouraged peers).
     std::function<bool(const util::IpAddress&)> prefer_evict;
+    // A peer broke the framing (bad magic, checksum, command or length): it is
+    // disconnected, and this is told (the node discourages the address).
+    std::function<void(const util::IpAddress&)> on_framing_error;
 };
 
 class Connman {

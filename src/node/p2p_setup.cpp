@@ -190,6 +190,9 @@ util::Result<std::unique_ptr<P2pService>> P2pService::Start(const util::Args& ar
     connman_options->prefer_evict = [&bans](const util::IpAddress& address) {
         return bans.IsDiscouraged(net::NetAddress::FromIp(address));
     };
+    connman_options->on_framing_error = [&bans](const util::IpAddress& address) {
+        bans.Discourage(net::NetAddress::FromIp(address));
+    };
     // -connect: only those peers, nothing from the address book.
     net::ConnectionSource* source = args.IsSet("connect") ? nullptr : service->m_addresses.get();
     service->m_peers = std::make_unique<p2p::PeerManager>(std::move(peer_options), logger, clock);

@@ -92,6 +92,11 @@ void PeerManager::ReceiveAddresses(Peer& peer, util::ByteSpan payload, bool v2)
     if (!accepted.empty()) m_options.addrman->Add(accepted, source, ADDR_TIME_PENALTY);
     if (decoded->records.size() < net::MAX_ADDR_TO_SEND) peer.getaddr_sent = false; // the answer to our getaddr, if any
     RelayAddresses(peer.id, to_relay);
+    // A -seednode connection exists only for this answer.
+    if (peer.type == net::ConnectionType::ADDR_FETCH && !decoded->records.empty()) {
+        peer.misbehaved = true; // done with it, not punished
+        m_connman->Disconnect(peer.id, "addr-fetch connection answered");
+    }
 }
 
 void PeerManager::RelayAddresses(net::NodeId from, const std::vector<net::AddressRecord>& records)

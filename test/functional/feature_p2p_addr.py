@@ -5,7 +5,8 @@
 other peers; getaddr is answered once per connection; peers.dat survives a
 restart and a corrupt one is moved aside without stopping the node; setban
 disconnects and refuses a subnet, listbanned/clearbanned, banlist.json
-survives a restart; the RPCs' errors are Core's."""
+survives a restart; a -seednode is asked for addresses and then left; the
+RPCs' errors are Core's."""
 import os
 import struct
 import time
@@ -142,6 +143,21 @@ class AddrTest(TestCase):
         assert_raises_rpc_error(-8, "Address count out of range", node.rpc.call, "getnodeaddresses", -1)
         assert_raises_rpc_error(-8, "Network not recognized: foo", node.rpc.call, "getnodeaddresses", 1, "foo")
         assert_equal(node.rpc.call("getnodeaddresses", 0, "ipv6"), [])
+
+        self.log.info("-seednode: connect, ask for addresses, leave")
+        seed = P2PListener()
+        node.stop()
+        node.wait_stopped()
+        node.start(["-seednode=127.0.0.1:%d" % seed.port])
+        conn = seed.accept()
+        conn.answer_handshake()
+        assert_true(conn.wait_for("getaddr") is not None, "getaddr to the seed")
+        conn.send("addr", addr_payload([(int(time.time()), "7.7.%d.7" % i, 8333) for i in range(3)]))
+        assert_true(conn.closed(), "the node leaves the seed once answered")
+        wait_until(lambda: sum(a["address"].startswith("7.7.") for a in node.rpc.call("getnodeaddresses", 0)) >= 2,
+                   what="the seed's addresses stored")
+        conn.close()
+        seed.close()
 
 
 if __name__ == "__main__":

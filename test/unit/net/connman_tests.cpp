@@ -8,6 +8,7 @@
 
 #include <boost/test/unit_test.hpp>
 
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <mutex>
@@ -75,11 +76,13 @@ struct Fixture {
     util::Logger logger{clock};
     RecordingHandler handler;
     std::unique_ptr<net::Connman> connman;
+    std::atomic<int> framing_errors{0};
 
     explicit Fixture(int max_connections = 125)
     {
         net::ConnmanOptions options;
         options.magic = MAGIC;
+        options.on_framing_error = [this](const util::IpAddress&) { ++framing_errors; };
         options.listen.push_back({*util::IpAddress::Parse("127.0.0.1"), 0});
         options.max_connections = max_connections;
         auto started = net::Connman::Start(options, handler, nullptr, logger, clock);
@@ -178,6 +181,8 @@ BOOST_AUTO_TEST_CASE(framing_errors_close_only_that_connection)
     // (A connection may close before the handler ever saw it: count connections, not finalizations.)
     for (int i = 0; i < 300 && f.connman->ConnectionCount() != 1; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(100));
     BOOST_CHECK_EQUAL(f.connman->ConnectionCount(), 1u);
+    // Each was reported, so the node can discourage the address.
+    BOOST_CHECK_EQUAL(f.framing_errors.load(), 3);
     // The good connection still works.
     good.Write(net::FrameMessage(MAGIC, "ping", util::Bytes(8, 9)));
     BOOST_CHECK(good.Read(net::MESSAGE_HEADER_SIZE + 8) == net::FrameMessage(MAGIC, "pong", util::Bytes(8, 9)));
