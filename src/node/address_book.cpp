@@ -116,11 +116,69 @@ void AddressBook::Start()
     });
 }
 
-std::vector<net::Service> FixedSeeds(consensus::ChainType)
+std::vector<net::Service> FixedSeeds(consensus::ChainType type)
 {
-    // Bitcoin Core ships lists of long-lived nodes for when DNS gives
-    // nothing; ours are empty until such a list is curated for utxod.
-    return {};
+    // Long-lived mainnet nodes, one per /16, taken from Bitcoin Core's
+    // contrib/seeds/nodes_main.txt (2025; public node addresses, port 8333).
+    // The test networks have none yet: their DNS seeds are the only source.
+    static constexpr const char* MAINNET[] = {
+        "2.39.163.191",
+        "3.9.188.44",
+        "5.2.23.226",
+        "5.45.72.11",
+        "5.128.87.126",
+        "8.209.70.77",
+        "14.203.57.50",
+        "15.235.82.178",
+        "18.183.87.240",
+        "20.89.243.139",
+        "23.134.94.82",
+        "24.6.89.155",
+        "27.148.206.140",
+        "31.19.205.19",
+        "35.170.77.206",
+        "37.60.246.82",
+        "38.38.192.248",
+        "40.160.13.7",
+        "43.159.61.16",
+        "45.45.27.233",
+        "46.10.211.143",
+        "47.12.228.122",
+        "50.4.18.90",
+        "51.154.26.11",
+        "58.229.105.38",
+        "59.188.108.150",
+        "62.12.168.100",
+        "64.20.45.42",
+        "66.18.13.162",
+        "67.145.204.18",
+        "68.39.190.185",
+        "69.4.94.226",
+        "70.35.98.12",
+        "72.18.53.189",
+        "73.35.246.175",
+        "74.73.229.148",
+        "76.113.120.246",
+        "77.33.144.156",
+        "78.30.57.78",
+        "79.54.240.124",
+        "80.60.120.119",
+        "81.7.17.202",
+        "82.10.250.130",
+        "83.49.10.227",
+        "84.32.248.63",
+        "85.14.79.26",
+        "86.41.130.108",
+        "87.120.8.239",
+        "88.85.88.133",
+        "89.1.104.97",
+    };
+    std::vector<net::Service> out;
+    if (type != consensus::ChainType::MAIN) return out;
+    for (const char* text : MAINNET) {
+        if (auto address = net::NetAddress::Parse(text)) out.push_back({*address, 8333});
+    }
+    return out;
 }
 
 void AddressBook::Maintain()
