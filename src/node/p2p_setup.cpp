@@ -172,7 +172,7 @@ util::Result<std::unique_ptr<P2pService>> P2pService::Start(const util::Args& ar
     if (args.GetBool("dnsseed", connman_options->connect.empty() && !args.IsSet("connect"))) {
         book_options.dns_seeds = DnsSeeds(chain.type);
     }
-    book_options.fixed_seeds = args.GetBool("fixedseeds", true);
+    book_options.fixed_seeds = args.GetBool("fixedseeds", !args.IsSet("connect"));
     book_options.chain_type = chain.type;
     auto reachable = ReachableNetworks(args);
     if (!reachable) return util::Error{reachable.error()};

@@ -21,6 +21,7 @@ constexpr int MIN_PEER_PROTO_VERSION = 31800;
 // sendheaders (BIP130) from this version on, compact blocks (BIP152) and
 // wtxidrelay/sendaddrv2 (BIP339/BIP155) from these.
 constexpr int SENDHEADERS_VERSION = 70012;
+constexpr int FEEFILTER_VERSION = 70013;
 constexpr int SHORT_IDS_BLOCKS_VERSION = 70014;
 constexpr int WTXID_RELAY_VERSION = 70016;
 
@@ -264,6 +265,11 @@ void PeerManager::OnVerack(Peer& peer, util::ByteSpan)
     if (peer.version >= SHORT_IDS_BLOCKS_VERSION) {
         // BIP152 version 2, low-bandwidth: we announce nothing unasked.
         Send(peer, "sendcmpct", net::EncodeSendCmpctMessage(net::SendCmpctMessage{false, 2}));
+    }
+    // No mempool: like Core with -blocksonly, ask for no transactions at all
+    // (BIP133, the largest fee rate there is).
+    if (peer.version >= FEEFILTER_VERSION && peer.type != net::ConnectionType::BLOCK_RELAY) {
+        Send(peer, "feefilter", net::EncodeFeeFilterMessage(net::FeeFilterMessage{primitives::MAX_MONEY.sats()}));
     }
     peer.next_ping_micros = 0; // ping at once: measures latency early
     StartAddressExchange(peer);

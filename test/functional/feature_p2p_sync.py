@@ -54,6 +54,8 @@ class P2PSyncTest(TestCase):
         totals = node1.rpc.call("getnettotals")
         assert_true(totals["totalbytesrecv"] > 300 * 80, "bytes received counted")
         assert_in("block", peers1[0]["bytesrecv_per_msg"])
+        # Without a mempool the node asks for no transactions (feefilter at MAX_MONEY, as -blocksonly).
+        assert_in("feefilter", peers1[0]["bytessent_per_msg"])
 
         self.log.info("a third node syncs through the second (-addnode)")
         node2 = self.add_node(extra_conf=LISTEN + ["addnode=127.0.0.1:%d" % node1.p2p_port])
