@@ -16,7 +16,12 @@
 // - the empty-payload check agrees with the input being empty;
 // - LocatorHeights of the first four bytes descends to genesis within
 //   MAX_LOCATOR_SZ entries; ServiceFlagNames of the first eight bytes names
-//   every set bit.
+//   every set bit;
+// - addr and addrv2: at most 1,000 records; the addrv2 encoding of what was
+//   decoded decodes to the same records and re-encodes to itself; the addr
+//   encoding decodes to the records it kept (those with a 16-byte form);
+// - the frame decoder, fed the input in two pieces, never holds more bytes
+//   than it was given and yields only messages within the length limit.
 #include "fuzz.h"
 
 #include <net/block_locator.h>
@@ -24,6 +29,8 @@
 #include <net/control_messages.h>
 #include <net/headers_messages.h>
 #include <net/inventory.h>
+#include <net/message_frame.h>
+#include <net/net_address.h>
 #include <net/protocol.h>
 #include <net/version_message.h>
 #include <util/endian.h>
@@ -146,6 +153,44 @@ void CheckPureHelpers(util::ByteSpan input)
     FUZZ_CHECK(net::ServiceFlagNames(services).size() == static_cast<size_t>(std::popcount(services)));
 }
 
+void CheckAddressMessages(util::ByteSpan input)
+{
+    if (auto v2 = net::DecodeAddrV2Payload(input)) {
+        FUZZ_CHECK(v2->records.size() <= net::MAX_ADDR_TO_SEND);
+        const util::Bytes encoded = net::EncodeAddrV2Payload(v2->records);
+        auto again = net::DecodeAddrV2Payload(encoded);
+        FUZZ_CHECK(again.ok());
+        FUZZ_CHECK(again->records == v2->records);
+        FUZZ_CHECK(net::EncodeAddrV2Payload(again->records) == encoded);
+    }
+    if (auto v1 = net::DecodeAddrPayload(input)) {
+        FUZZ_CHECK(v1->records.size() <= net::MAX_ADDR_TO_SEND);
+        std::vector<net::AddressRecord> kept;
+        for (const auto& record : v1->records) {
+            if (record.service.address.IsAddrV1Compatible()) kept.push_back(record);
+        }
+        auto again = net::DecodeAddrPayload(net::EncodeAddrPayload(v1->records));
+        FUZZ_CHECK(again.ok());
+        FUZZ_CHECK(again->records == kept);
+    }
+}
+
+void CheckFrameDecoder(util::ByteSpan input)
+{
+    net::FrameDecoder decoder({0xfa, 0xbf, 0xb5, 0xda});
+    const size_t half = input.size() / 2;
+    decoder.Feed(input.first(half));
+    decoder.Feed(input.subspan(half));
+    FUZZ_CHECK(decoder.BufferedBytes() <= input.size());
+    while (decoder.HasMessage()) {
+        const net::Message message = decoder.Next();
+        FUZZ_CHECK(message.payload.size() <= net::MAX_PROTOCOL_MESSAGE_LENGTH);
+        FUZZ_CHECK(message.wire_size == net::MESSAGE_HEADER_SIZE + message.payload.size());
+        FUZZ_CHECK(message.command.size() <= net::COMMAND_SIZE);
+    }
+    FUZZ_CHECK(decoder.BufferedBytes() <= input.size());
+}
+
 } // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
@@ -155,5 +200,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
     CheckListMessages(input);
     CheckCompactBlockMessages(input);
     CheckPureHelpers(input);
+    CheckAddressMessages(input);
+    CheckFrameDecoder(input);
     return 0;
 }
