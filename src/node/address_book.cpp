@@ -2,6 +2,7 @@
 
 #include <net/addrman_file.h>
 #include <node/banlist_json.h>
+#include <node/seeds.h>
 
 #include <set>
 
@@ -22,24 +23,6 @@ net::Service ToService(const net::Endpoint& endpoint)
 }
 
 } // namespace
-
-std::vector<std::string> DnsSeeds(consensus::ChainType type)
-{
-    // Bitcoin Core's seeds per network (kernel/chainparams.cpp).
-    switch (type) {
-    case consensus::ChainType::MAIN:
-        return {"seed.bitcoin.sipa.be",       "dnsseed.bluematt.me",      "seed.bitcoin.jonasschnelli.ch",
-                "seed.btc.petertodd.net",     "seed.bitcoin.sprovoost.nl", "dnsseed.emzy.de",
-                "seed.bitcoin.wiz.biz",       "seed.mainnet.achownodes.xyz"};
-    case consensus::ChainType::TESTNET:
-        return {"testnet-seed.bitcoin.jonasschnelli.ch", "seed.tbtc.petertodd.net", "seed.testnet.bitcoin.sprovoost.nl",
-                "testnet-seed.bluematt.me", "seed.testnet.achownodes.xyz"};
-    case consensus::ChainType::TESTNET4: return {"seed.testnet4.bitcoin.sprovoost.nl", "seed.testnet4.wiz.biz"};
-    case consensus::ChainType::SIGNET: return {"seed.signet.bitcoin.sprovoost.nl", "seed.signet.achownodes.xyz"};
-    case consensus::ChainType::REGTEST: break;
-    }
-    return {};
-}
 
 AddressBook::AddressBook(AddressBookOptions options, util::Logger& logger, const util::Clock& clock)
     : m_options(std::move(options)), m_logger(logger), m_clock(clock)
@@ -114,71 +97,6 @@ void AddressBook::Start()
         util::Logger::SetThreadName("addrbook");
         Maintain();
     });
-}
-
-std::vector<net::Service> FixedSeeds(consensus::ChainType type)
-{
-    // Long-lived mainnet nodes, one per /16, taken from Bitcoin Core's
-    // contrib/seeds/nodes_main.txt (2025; public node addresses, port 8333).
-    // The test networks have none yet: their DNS seeds are the only source.
-    static constexpr const char* MAINNET[] = {
-        "2.39.163.191",
-        "3.9.188.44",
-        "5.2.23.226",
-        "5.45.72.11",
-        "5.128.87.126",
-        "8.209.70.77",
-        "14.203.57.50",
-        "15.235.82.178",
-        "18.183.87.240",
-        "20.89.243.139",
-        "23.134.94.82",
-        "24.6.89.155",
-        "27.148.206.140",
-        "31.19.205.19",
-        "35.170.77.206",
-        "37.60.246.82",
-        "38.38.192.248",
-        "40.160.13.7",
-        "43.159.61.16",
-        "45.45.27.233",
-        "46.10.211.143",
-        "47.12.228.122",
-        "50.4.18.90",
-        "51.154.26.11",
-        "58.229.105.38",
-        "59.188.108.150",
-        "62.12.168.100",
-        "64.20.45.42",
-        "66.18.13.162",
-        "67.145.204.18",
-        "68.39.190.185",
-        "69.4.94.226",
-        "70.35.98.12",
-        "72.18.53.189",
-        "73.35.246.175",
-        "74.73.229.148",
-        "76.113.120.246",
-        "77.33.144.156",
-        "78.30.57.78",
-        "79.54.240.124",
-        "80.60.120.119",
-        "81.7.17.202",
-        "82.10.250.130",
-        "83.49.10.227",
-        "84.32.248.63",
-        "85.14.79.26",
-        "86.41.130.108",
-        "87.120.8.239",
-        "88.85.88.133",
-        "89.1.104.97",
-    };
-    std::vector<net::Service> out;
-    if (type != consensus::ChainType::MAIN) return out;
-    for (const char* text : MAINNET) {
-        if (auto address = net::NetAddress::Parse(text)) out.push_back({*address, 8333});
-    }
-    return out;
 }
 
 void AddressBook::Maintain()

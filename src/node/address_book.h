@@ -13,6 +13,7 @@
 #include <net/addrman.h>
 #include <net/ban_list.h>
 #include <net/connman.h>
+#include <node/seeds.h>
 #include <util/clock.h>
 #include <util/logging.h>
 
@@ -26,11 +27,6 @@
 #include <vector>
 
 namespace node {
-
-// DNS seed host names of a network (none for regtest).
-std::vector<std::string> DnsSeeds(consensus::ChainType type);
-// Addresses to try when the book is empty and DNS gave none (-fixedseeds).
-std::vector<net::Service> FixedSeeds(consensus::ChainType type);
 
 struct AddressBookOptions {
     std::filesystem::path network_dir;

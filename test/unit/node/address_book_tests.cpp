@@ -24,6 +24,12 @@ BOOST_AUTO_TEST_CASE(seeds_per_network)
     }
     BOOST_CHECK_EQUAL(groups.size(), fixed.size()); // one per group
     BOOST_CHECK(node::FixedSeeds(consensus::ChainType::REGTEST).empty());
+    BOOST_CHECK(node::FixedSeeds(consensus::ChainType::TESTNET).empty()); // Core's list is empty too
+    for (auto [type, port] : {std::pair{consensus::ChainType::TESTNET4, 48333}, std::pair{consensus::ChainType::SIGNET, 38333}}) {
+        const auto seeds = node::FixedSeeds(type);
+        BOOST_CHECK_GE(seeds.size(), 20u);
+        for (const auto& seed : seeds) BOOST_CHECK(seed.address.IsRoutable() && seed.port == port);
+    }
     BOOST_CHECK(node::DnsSeeds(consensus::ChainType::REGTEST).empty());
     BOOST_CHECK(!node::DnsSeeds(consensus::ChainType::MAIN).empty());
     BOOST_CHECK(!node::DnsSeeds(consensus::ChainType::TESTNET4).empty());
