@@ -24,6 +24,9 @@ constexpr size_t MAX_ADDR_TO_RELAY_FROM = 10;
 constexpr int64_t RELAY_FRESHNESS_SECONDS = 10 * 60;
 // Announced times are pushed back this much when stored (Core's 2-hour penalty).
 constexpr int64_t ADDR_TIME_PENALTY = 2 * 60 * 60;
+// getaddr answers are reused for 21 to 27 hours.
+constexpr int64_t ADDR_CACHE_MIN_SECONDS = 21 * 60 * 60;
+constexpr size_t ADDR_CACHE_SPREAD_SECONDS = 6 * 60 * 60;
 
 } // namespace
 
@@ -45,7 +48,14 @@ void PeerManager::OnGetAddr(Peer& peer, util::ByteSpan)
     // what we connect to), and only once per connection.
     if (!peer.inbound() || !RelaysAddresses(peer) || peer.getaddr_answered) return;
     peer.getaddr_answered = true;
-    auto records = m_options.addrman->GetAddr(net::MAX_ADDR_TO_SEND, net::MAX_PCT_ADDR_TO_SEND);
+    // One answer for everyone for a day or so (as Core): a spy asking again
+    // and again learns nothing new about which addresses we hold.
+    const int64_t now = m_clock.NowMicros() / 1'000'000;
+    if (now >= m_addr_cache_expiry) {
+        m_addr_cache = m_options.addrman->GetAddr(net::MAX_ADDR_TO_SEND, net::MAX_PCT_ADDR_TO_SEND);
+        m_addr_cache_expiry = now + ADDR_CACHE_MIN_SECONDS + static_cast<int64_t>(RandomIndex(ADDR_CACHE_SPREAD_SECONDS));
+    }
+    auto records = m_addr_cache;
     if (!peer.addr_v2) {
         std::erase_if(records, [](const auto& record) { return !record.service.address.IsAddrV1Compatible(); });
     }

@@ -153,6 +153,9 @@ void PeerManager::SendMessages(net::NodeId id)
     stats.addr_processed = peer->addr_processed;
     stats.addr_rate_limited = peer->addr_rate_limited;
     stats.time_offset = peer->time_offset;
+    if (peer->presync && peer->presync->phase() == HeadersPresync::Phase::PRESYNC) {
+        stats.presynced_headers = peer->presync->PresyncHeight();
+    }
     stats.last_block = peer->last_block_time;
     if (peer->last_ping_micros) stats.ping_time = *peer->last_ping_micros / 1e6;
     if (peer->min_ping_micros) stats.min_ping = *peer->min_ping_micros / 1e6;

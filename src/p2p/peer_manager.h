@@ -66,6 +66,7 @@ struct PeerStats {
     std::string user_agent;
     int starting_height{-1};
     bool relay_txes{false};
+    int presynced_headers{-1}; // during a low-work header presync: how far it got
     int synced_headers{-1};
     int synced_blocks{-1};
     std::vector<int> inflight;
@@ -186,6 +187,8 @@ private:
     std::map<primitives::BlockHash, std::pair<net::NodeId, int64_t>> m_in_flight;
     int64_t m_stall_timeout_micros;
     uint64_t m_presync_salt;
+    std::vector<net::AddressRecord> m_addr_cache; // the getaddr answer
+    int64_t m_addr_cache_expiry{0};               // seconds
 
     // Shared with other threads.
     mutable std::mutex m_stats_mutex;

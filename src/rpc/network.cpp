@@ -129,7 +129,7 @@ boost::json::object PeerEntry(const net::ConnectionStats& connection, const p2p:
     entry["bip152_hb_to"] = peer.bip152_hb_to;
     entry["bip152_hb_from"] = peer.bip152_hb_from;
     entry["startingheight"] = peer.starting_height;
-    entry["presynced_headers"] = -1;
+    entry["presynced_headers"] = peer.presynced_headers;
     entry["synced_headers"] = peer.synced_headers;
     entry["synced_blocks"] = peer.synced_blocks;
     boost::json::array inflight;

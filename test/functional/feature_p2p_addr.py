@@ -2,7 +2,7 @@
 """Peer addresses and bans: addr messages fill the address manager
 (getnodeaddresses, getpeerinfo's addr_processed), at a bounded rate
 (addr_rate_limited); fresh addresses from small messages are relayed to
-other peers; getaddr is answered once per connection; peers.dat survives a
+other peers; getaddr is answered once per connection, from a cached answer; peers.dat survives a
 restart and a corrupt one is moved aside without stopping the node; setban
 disconnects and refuses a subnet, listbanned/clearbanned, banlist.json
 survives a restart; a -seednode is asked for addresses and then left; the
@@ -82,10 +82,18 @@ class AddrTest(TestCase):
             command, payload = asker.recv()
             if command == "addr":
                 answers += 1
-                assert_true(len(parse_addr_payload(payload)) > 0, "addresses in the answer")
+                first_answer = sorted(e[1] for e in parse_addr_payload(payload))
+                assert_true(len(first_answer) > 0, "addresses in the answer")
             if command == "pong":
                 break
         assert_equal(answers, 1)
+        # The answer is cached (for about a day): a new address does not show up to the next asker.
+        node.rpc.call("addpeeraddress", "4.4.4.4", 8333)
+        second = P2PConnection(node.p2p_port)
+        second.handshake()
+        second.send("getaddr")
+        assert_equal(sorted(e[1] for e in parse_addr_payload(second.wait_for("addr"))), first_answer)
+        second.close()
         for conn in (sender, listener, asker):
             conn.close()
 
