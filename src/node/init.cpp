@@ -260,8 +260,9 @@ int AppMain(int argc, char** argv)
     (*chainstate)->SetTipListener([service = p2p->get()] { service->TipChanged(); });
     RpcSetup rpc_setup{args,      *network_dir, *chain, logger, clock, start_time,
                        log_file ? log_file->Path().string() : std::string(), [&shutdown] { shutdown.Request(); },
-                       &(*chainstate)->State(), (*chainstate)->TxIndex(), &(*p2p)->Connman(), &(*p2p)->Peers(),
-                       &(*p2p)->Addresses().AddrMan(), &(*p2p)->Addresses().Bans(), (*p2p)->Addresses().Reachable()};
+                       rpc::NodeServices{&(*chainstate)->State(), (*chainstate)->TxIndex(), &(*p2p)->Connman(),
+                                         &(*p2p)->Peers(), &(*p2p)->Addresses().AddrMan(),
+                                         &(*p2p)->Addresses().Bans(), (*p2p)->Addresses().Reachable()}};
     std::unique_ptr<RpcServer> rpc_server;
     if (args.GetBool("server", true)) {
         auto started = RpcServer::Start(rpc_setup);

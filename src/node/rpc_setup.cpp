@@ -100,11 +100,10 @@ util::Result<std::unique_ptr<RpcServer>> RpcServer::Start(const RpcSetup& setup)
     rpc::RegisterNetworkMethods(*server->m_table);
     rpc::RegisterAddressMethods(*server->m_table);
     server->m_table->SetWarmupStatus("Loading");
-    server->m_context.reset(new rpc::RpcContext{*server->m_table, setup.logger, setup.clock, setup.chain,
-                                                setup.start_time_micros, setup.log_path, setup.request_shutdown,
-                                                UserAgent(args.GetAll("uacomment")), ClientVersion(),
-                                                setup.chainstate, setup.txindex, setup.connman, setup.peers,
-                                                setup.addrman, setup.banlist, setup.reachable_networks});
+    server->m_context.reset(new rpc::RpcContext{setup.services, *server->m_table, setup.logger, setup.clock,
+                                                setup.chain, setup.start_time_micros, setup.log_path,
+                                                setup.request_shutdown, UserAgent(args.GetAll("uacomment")),
+                                                ClientVersion()});
 
     auto port = args.GetInt("rpcport", setup.chain.default_rpc_port);
     auto options = HttpOptionsFromArgs(args, static_cast<uint16_t>(*port), setup.logger);

@@ -7,6 +7,7 @@
 #include <consensus/chain_params.h>
 #include <net/net_address.h>
 #include <http/server.h>
+#include <rpc/context.h>
 #include <util/args.h>
 #include <util/clock.h>
 #include <util/logging.h>
@@ -50,13 +51,7 @@ struct RpcSetup {
     int64_t start_time_micros;
     std::string log_path;
     std::function<void()> request_shutdown;
-    chain::Chainstate* chainstate{nullptr};
-    chain::TxIndex* txindex{nullptr};
-    net::Connman* connman{nullptr};
-    p2p::PeerManager* peers{nullptr};
-    net::AddrMan* addrman{nullptr};
-    net::BanList* banlist{nullptr};
-    std::set<net::Network> reachable_networks; // -onlynet, for getnetworkinfo
+    rpc::NodeServices services;
 };
 
 // "host", "host:port", "[v6]:port" or a bare IPv6 address; `port` keeps its

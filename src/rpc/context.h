@@ -35,7 +35,19 @@ namespace rpc {
 
 class RpcTable;
 
-struct RpcContext {
+// The node's long-lived pieces that handlers use; null (empty) where a
+// program or test has none. node/ fills one at start-up.
+struct NodeServices {
+    chain::Chainstate* chainstate{nullptr}; // the node's chain state (always set in utxod)
+    chain::TxIndex* txindex{nullptr};       // with -txindex
+    net::Connman* connman{nullptr};         // the P2P connections (always set in utxod)
+    p2p::PeerManager* peers{nullptr};
+    net::AddrMan* addrman{nullptr};
+    net::BanList* banlist{nullptr};
+    std::set<net::Network> reachable_networks; // -onlynet, for getnetworkinfo
+};
+
+struct RpcContext : NodeServices {
     RpcTable& table;
     util::Logger& logger;
     const util::Clock& clock;
@@ -45,13 +57,6 @@ struct RpcContext {
     std::function<void()> request_shutdown; // the `stop` RPC
     std::string user_agent;                // "/utxod:0.1.0/"
     int client_version;                    // 10000 * major + 100 * minor + patch
-    chain::Chainstate* chainstate{nullptr}; // the node's chain state (always set in utxod)
-    chain::TxIndex* txindex{nullptr};       // with -txindex
-    net::Connman* connman{nullptr};         // the P2P connections (always set in utxod)
-    p2p::PeerManager* peers{nullptr};
-    net::AddrMan* addrman{nullptr};
-    net::BanList* banlist{nullptr};
-    std::set<net::Network> reachable_networks; // -onlynet, for getnetworkinfo
 };
 
 } // namespace rpc

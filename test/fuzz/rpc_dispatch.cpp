@@ -33,7 +33,7 @@ struct Node {
     util::Logger logger{clock}; // no sinks: nothing is written
     consensus::ChainParams chain{*consensus::CreateChainParams(consensus::ChainType::REGTEST)};
     rpc::RpcTable table;
-    rpc::RpcContext context{table, logger, clock, chain, clock.NowMicros(), "debug.log", [] {}, "/utxod:fuzz/", 100};
+    rpc::RpcContext context{{}, table, logger, clock, chain, clock.NowMicros(), "debug.log", [] {}, "/utxod:fuzz/", 100};
 
     Node()
     {

@@ -27,7 +27,7 @@ struct RpcFixture {
     consensus::ChainParams chain{*consensus::CreateChainParams(consensus::ChainType::REGTEST)};
     rpc::RpcTable table;
     int shutdown_requests{0};
-    rpc::RpcContext context{table, logger, clock, chain, clock.NowMicros() - 42'000'000, "/tmp/regtest/debug.log",
+    rpc::RpcContext context{{}, table, logger, clock, chain, clock.NowMicros() - 42'000'000, "/tmp/regtest/debug.log",
                             [this] { ++shutdown_requests; }, "/utxod:0.1.0/", 100};
 
     // A fresh regtest chain state (the genesis block) in a temporary directory.
