@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs the Debian 12 packages utxod needs (depends/packages-debian12.txt).
+# Installs the Debian 12 packages utxod needs (depends/packages-debian12.txt),
+# then the interop test's bitcoind (depends/fetch-bitcoind.sh).
 # Idempotent: installs nothing when everything is present, and runs
 # 'apt-get update' only when a package is missing from the local lists.
 set -euo pipefail
@@ -15,8 +16,15 @@ for pkg in "${wanted[@]}"; do
   [ "$status" = "install ok installed" ] || missing+=("$pkg")
 done
 
+# The interop test's peer (fetch-bitcoind.sh): without it that one test
+# reports itself skipped, so a failure to fetch it is not fatal here.
+fetch_interop_peer() {
+  "$here/fetch-bitcoind.sh" || echo "depends: no interop bitcoind; test/functional/interop_bitcoind.py will be skipped" >&2
+}
+
 if [ ${#missing[@]} -eq 0 ]; then
   echo "depends: all ${#wanted[@]} packages already installed"
+  fetch_interop_peer
   exit 0
 fi
 
@@ -35,3 +43,4 @@ if ! apt-cache show "${missing[@]}" >/dev/null 2>&1; then
 fi
 echo "depends: installing ${missing[*]}"
 $sudo apt-get install -y -q --no-install-recommends "${missing[@]}"
+fetch_interop_peer

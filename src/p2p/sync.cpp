@@ -106,13 +106,17 @@ void PeerManager::OnGetHeaders(Peer& peer, util::ByteSpan payload)
     auto request = net::DecodeGetHeadersMessage(payload, "getheaders");
     if (!request) return Misbehaving(peer, "malformed getheaders: " + request.error());
     std::lock_guard lock(m_chain.Mutex());
-    // As Core: a node still catching up does not hand out its (probably stale) chain.
-    if (m_chain.IsInitialBlockDownload()) {
+    const auto& active = m_chain.Chain();
+    // As Core: a chain below -minimumchainwork is not handed out (it may be a
+    // bogus one we were fed), but the peer gets an empty answer so that it
+    // does not wait on us. Above it we answer even while catching up; on
+    // regtest (no minimum) always, which Core peers rely on.
+    if (!active.Tip() || active.Tip()->chain_work < m_options.minimum_chain_work) {
         m_logger.LogDebug(util::LogCategory::NET, "ignoring getheaders from peer=" + std::to_string(peer.id) +
-                                                      " because node is in initial block download");
+                                                      " because active chain has too little work; sending empty response");
+        Send(peer, "headers", net::EncodeHeadersMessage({}));
         return;
     }
-    const auto& active = m_chain.Chain();
     const BlockIndex* start = nullptr;
     if (request->locator.empty()) {
         start = m_chain.Find(request->stop);

@@ -218,9 +218,11 @@ void Args::SelectNetwork(std::string network)
     }
 }
 
-const std::vector<Args::Value>* Args::Lookup(std::string_view name) const
+const std::vector<Args::Value>* Args::Lookup(std::string_view name, bool* from_config) const
 {
+    if (from_config) *from_config = false;
     if (auto it = m_command_line.find(name); it != m_command_line.end()) return &it->second;
+    if (from_config) *from_config = true;
     if (auto s = m_config_sections.find(m_network); s != m_config_sections.end()) {
         if (auto it = s->second.find(name); it != s->second.end()) return &it->second;
     }
@@ -232,19 +234,35 @@ const std::vector<Args::Value>* Args::Lookup(std::string_view name) const
     return nullptr;
 }
 
+const Args::Value* Args::Effective(std::string_view name) const
+{
+    bool from_config = false;
+    const auto* values = Lookup(name, &from_config);
+    if (!values || values->empty()) return nullptr;
+    if (!from_config) return &values->back();
+    // A config file is "first value wins" in bitcoind (kept there for
+    // backwards compatibility; `port=1` then `port=2` binds port 1), counting
+    // from just after the last negation, which itself wins when nothing follows.
+    auto after_negation = values->begin();
+    for (auto it = values->begin(); it != values->end(); ++it) {
+        if (it->negated) after_negation = it + 1;
+    }
+    return after_negation != values->end() ? &*after_negation : &values->back();
+}
+
 bool Args::IsSet(std::string_view name) const { return Lookup(name) != nullptr; }
 
 bool Args::IsNegated(std::string_view name) const
 {
-    const auto* values = Lookup(name);
-    return values && values->back().negated;
+    const Value* value = Effective(name);
+    return value && value->negated;
 }
 
 std::optional<std::string> Args::Get(std::string_view name) const
 {
-    const auto* values = Lookup(name);
-    if (!values) return std::nullopt;
-    return values->back().text;
+    const Value* value = Effective(name);
+    if (!value) return std::nullopt;
+    return value->text;
 }
 
 std::string Args::Get(std::string_view name, std::string_view fallback) const

@@ -12,6 +12,8 @@
 // then the file's top level. Options marked NETWORK_ONLY (ports, -connect...)
 // are taken from the top level only on main; elsewhere they are ignored there
 // with a warning, as bitcoind does. Unknown options are errors, never ignored.
+// A single-valued option repeated on the command line takes its last value;
+// repeated in the config file, its first (bitcoind's long-standing rule).
 #ifndef UTXO_UTIL_ARGS_H
 #define UTXO_UTIL_ARGS_H
 
@@ -105,7 +107,12 @@ private:
     // Splits "[-]no?name[=value]" into a stored value, checking the spec.
     util::Result<std::pair<std::string, Value>> Interpret(std::string_view key, const std::optional<std::string>& value,
                                                           std::string_view where) const;
-    const std::vector<Value>* Lookup(std::string_view name) const;
+    // The values of the highest-precedence source that has `name`;
+    // *from_config tells whether that source is the config file.
+    const std::vector<Value>* Lookup(std::string_view name, bool* from_config = nullptr) const;
+    // The value single-valued getters use: the command line's last, or the
+    // config file's first after its last negation (bitcoind's rule).
+    const Value* Effective(std::string_view name) const;
 
     std::map<std::string, ArgSpec, std::less<>> m_specs;
     std::vector<std::string> m_category_order;

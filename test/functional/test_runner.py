@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
-"""Run utxod's functional tests (rpc_*.py, feature_*.py, interface_*.py and
-tool_*.py in this folder) in parallel, each as its own process in its own
-process group with its own temporary directory.
+"""Run utxod's functional tests (rpc_*.py, feature_*.py, interface_*.py,
+tool_*.py and interop_*.py in this folder) in parallel, each as its own
+process in its own process group with its own temporary directory.
 
 Prints one line per test (name, passed/failed/skipped, seconds), the output
 of every failed test, and the summary line "N passed, N failed". Exits 1 if
@@ -29,7 +29,7 @@ import time
 
 sys.dont_write_bytecode = True
 HERE = os.path.dirname(os.path.abspath(__file__))
-PATTERNS = ("rpc_*.py", "feature_*.py", "interface_*.py", "tool_*.py")
+PATTERNS = ("rpc_*.py", "feature_*.py", "interface_*.py", "tool_*.py", "interop_*.py")
 
 
 def discover():

@@ -23,6 +23,15 @@ STOP_TIMEOUT = 60
 BIND_FAILURES = ("Unable to start HTTP server", "Unable to bind", "Address already in use")
 
 
+def conf_with_defaults(head, defaults, extra_conf):
+    """Config file text: head, the defaults extra_conf does not set itself,
+    then extra_conf. (A config file's first value of an option wins, in
+    bitcoind as in utxod, so a default must not precede its override.)"""
+    overridden = {line.split("=", 1)[0].strip() for line in extra_conf if "=" in line}
+    lines = head + [d for d in defaults if d.split("=", 1)[0] not in overridden] + list(extra_conf)
+    return "\n".join(lines) + "\n"
+
+
 class StartError(Exception):
     pass
 
@@ -68,9 +77,9 @@ class Node:
             self.write_config()
 
     def config_text(self):
-        lines = ["regtest=1", "[regtest]", "rpcport=%d" % self.rpc_port, "port=%d" % self.p2p_port, "listen=0"]
-        lines += self.extra_conf
-        return "\n".join(lines) + "\n"
+        return conf_with_defaults(["regtest=1", "[regtest]"],
+                                  ["rpcport=%d" % self.rpc_port, "port=%d" % self.p2p_port, "listen=0"],
+                                  self.extra_conf)
 
     def write_config(self):
         with open(self.conf_file, "w") as f:

@@ -141,6 +141,32 @@ BOOST_AUTO_TEST_CASE(config_file_and_precedence)
     BOOST_CHECK_EQUAL(on_test.Get("port", ""), "3333"); // "test.port" form
 }
 
+BOOST_AUTO_TEST_CASE(repeated_single_values)
+{
+    // What bitcoind v29 does (checked against Bitcoin Knots 29.4 by the port it
+    // binds): a config file's first value wins, counting from after the last
+    // negation; the command line's last value wins.
+    const auto effective = [](const std::vector<std::string>& command_line, const std::string& conf) {
+        Args args = MakeArgs();
+        BOOST_REQUIRE(args.ParseCommandLine(command_line));
+        BOOST_REQUIRE(args.ReadConfig(conf, "utxod.conf"));
+        args.SelectNetwork("regtest");
+        return args.Get("port", "unset") + (args.IsNegated("port") ? " negated" : "");
+    };
+    BOOST_CHECK_EQUAL(effective({"-regtest"}, "[regtest]\nport=1\nport=2\n"), "1");
+    BOOST_CHECK_EQUAL(effective({"-regtest"}, "[regtest]\nport=1\nnoport=1\nport=2\nport=3\n"), "2");
+    BOOST_CHECK_EQUAL(effective({"-regtest"}, "[regtest]\nport=1\nnoport=1\n"), "0 negated");
+    BOOST_CHECK_EQUAL(effective({"-regtest"}, "[regtest]\nnoport=1\nport=2\n"), "2");
+    BOOST_CHECK_EQUAL(effective({"-regtest", "-port=5", "-port=6"}, "[regtest]\nport=1\n"), "6");
+    BOOST_CHECK_EQUAL(effective({"-regtest", "-port=5", "-noport"}, "[regtest]\nport=1\n"), "0 negated");
+    // Booleans follow the same rule: listen=0 then listen=1 in the file is off.
+    Args args = MakeArgs();
+    BOOST_REQUIRE(args.ParseCommandLine({"-regtest"}));
+    BOOST_REQUIRE(args.ReadConfig("[regtest]\nserver=0\nserver=1\n", "utxod.conf"));
+    args.SelectNetwork("regtest");
+    BOOST_CHECK(!args.GetBool("server", true));
+}
+
 BOOST_AUTO_TEST_CASE(lists_gather_every_source)
 {
     const std::string conf = "debug=top\n[regtest]\ndebug=section\nconnect=c1\n";

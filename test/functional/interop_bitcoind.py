@@ -1,0 +1,210 @@
+#!/usr/bin/env python3
+"""utxod and a Bitcoin Core v29-family bitcoind (Debian's Bitcoin Knots 29,
+fetched by depends/fetch-bitcoind.sh) side by side on regtest over P2P.
+
+- utxod syncs headers-first from scratch a 2,110-block chain from bitcoind, witness blocks
+  included, and bitcoind syncs what utxod mines; raw blocks are compared
+  byte for byte on both sides;
+- new blocks with transactions travel as BIP152 compact blocks in both
+  directions, each side fetching the missing transactions from the other
+  (getblocktxn/blocktxn);
+- each side follows the other's reorganisation after a partition;
+- bitcoind connects to utxod too (utxod inbound), and both keep serving each
+  other while garbage peers are disconnected from both;
+- bitcoind never scores utxod as misbehaving;
+- a fresh bitcoind syncs the whole chain from utxod alone.
+
+Reported as skipped when no bitcoind is available (depends/fetch-bitcoind.sh
+could not fetch one); .ci/run fetches it."""
+import os
+import struct
+
+from test_framework.bitcoind import BitcoindNode, bitcoind_version
+from test_framework.blocktools import ADDRESS_OP_TRUE, P2WSH_OP_TRUE, spend_op_true, txid_of
+from test_framework.p2p import P2PConnection, frame, version_payload
+from test_framework.test_framework import (TestCase, assert_equal, assert_in, assert_startswith, assert_true,
+                                           wait_until)
+
+LISTEN = ["listen=1", "bind=127.0.0.1"]
+COIN = 100_000_000
+# Deep reorganisations and a sync from scratch get more time than a single relay.
+SYNC_TIMEOUT = 120
+
+
+class InteropTest(TestCase):
+    def set_test_params(self):
+        self.num_nodes = 0
+        self.next_coinbase_height = 1
+
+    def spend_next_coinbase(self, node):
+        """A segwit transaction spending the next unspent mature coinbase
+        (block heights 1, 2, 3... all pay P2WSH(OP_TRUE))."""
+        height = self.next_coinbase_height
+        self.next_coinbase_height += 1
+        block = node.rpc.call("getblock", node.rpc.call("getblockhash", height))
+        tx = spend_op_true([(block["tx"][0], 0)], [(50 * COIN - 10_000, P2WSH_OP_TRUE)])
+        return tx
+
+    def wait_same_tip(self, a, b, what, timeout=SYNC_TIMEOUT):
+        wait_until(lambda: a.rpc.call("getbestblockhash") == b.rpc.call("getbestblockhash"), timeout, what)
+
+    def assert_same_block(self, a, b, block_hash):
+        assert_equal(a.rpc.call("getblock", block_hash, 0), b.rpc.call("getblock", block_hash, 0),
+                     "raw block %s" % block_hash)
+
+    def peer(self, node, subver_prefix, inbound):
+        peers = [p for p in node.rpc.call("getpeerinfo")
+                 if p["subver"].startswith(subver_prefix) and p["inbound"] == inbound]
+        assert_equal(len(peers), 1, "peers %s inbound=%s" % (subver_prefix, inbound))
+        return peers[0]
+
+    def run_test(self):
+        version = bitcoind_version()
+        if version is None:
+            self.skip("no bitcoind to test against: depends/fetch-bitcoind.sh could not provide one")
+        self.log.info("peer implementation: %s", version)
+        core = BitcoindNode(index=len(self._all_nodes), tmpdir=self.tmpdir, extra_conf=LISTEN)
+        self._all_nodes.append(core)
+        self.nodes.append(core)
+        core.start()
+
+        self.log.info("bitcoind mines 2,110 blocks (more than one headers message), one with a segwit spend")
+        core.rpc.call("generatetoaddress", 101, ADDRESS_OP_TRUE)
+        tx = self.spend_next_coinbase(core)
+        witness_block = core.rpc.call("generateblock", ADDRESS_OP_TRUE, [tx])["hash"]
+        assert_in(txid_of(tx), core.rpc.call("getblock", witness_block)["tx"])
+        core.rpc.call("generatetoaddress", 2008, ADDRESS_OP_TRUE)
+
+        self.log.info("a fresh utxod syncs from bitcoind, headers first")
+        utxod = self.add_node(extra_conf=LISTEN)
+        utxod.start()
+        core_addr = "127.0.0.1:%d" % core.p2p_port
+        utxod.rpc.call("addnode", core_addr, "add")
+        self.wait_same_tip(utxod, core, "utxod to sync from bitcoind")
+        assert_equal(utxod.rpc.call("getblockcount"), 2110)
+        self.assert_same_block(utxod, core, witness_block)
+        seen_by_utxod = self.peer(utxod, "/Satoshi:29.", inbound=False)
+        assert_equal(seen_by_utxod["version"], 70016)
+        assert_equal(seen_by_utxod["connection_type"], "manual")
+        assert_in("WITNESS", seen_by_utxod["servicesnames"])
+        assert_equal(seen_by_utxod["addr"], core_addr)
+        seen_by_core = self.peer(core, "/utxod:", inbound=True)
+        assert_equal(seen_by_core["version"], 70016)
+        assert_equal(seen_by_core["servicesnames"], ["NETWORK", "WITNESS", "NETWORK_LIMITED"])
+        assert_equal(seen_by_core["relaytxes"], False)
+
+        self.log.info("bitcoind syncs what utxod mines, a segwit spend included")
+        tx = self.spend_next_coinbase(utxod)
+        mined_by_utxod = utxod.rpc.call("generateblock", ADDRESS_OP_TRUE, [tx])["hash"]
+        utxod.rpc.call("generatetoaddress", 3, ADDRESS_OP_TRUE)
+        self.wait_same_tip(core, utxod, "bitcoind to sync utxod's blocks")
+        self.assert_same_block(core, utxod, mined_by_utxod)
+        assert_equal(core.rpc.call("getblockcount"), 2114)
+
+        self.log.info("blocks with transactions relay as compact blocks both ways")
+        # Each block's transaction is in neither side's mempool (utxod has
+        # none; bitcoind never saw it), so the receiver fetches it with getblocktxn.
+        tx = self.spend_next_coinbase(core)
+        from_core = core.rpc.call("generateblock", ADDRESS_OP_TRUE, [tx])["hash"]
+        self.wait_same_tip(utxod, core, "utxod to receive bitcoind's compact block")
+        self.assert_same_block(utxod, core, from_core)
+        received = self.peer(utxod, "/Satoshi:29.", inbound=False)["bytesrecv_per_msg"]
+        assert_in("cmpctblock", received, "utxod got a compact block")
+        assert_in("blocktxn", received, "utxod got the missing transaction")
+        tx = self.spend_next_coinbase(utxod)
+        from_utxod = utxod.rpc.call("generateblock", ADDRESS_OP_TRUE, [tx])["hash"]
+        self.wait_same_tip(core, utxod, "bitcoind to receive utxod's compact block")
+        self.assert_same_block(core, utxod, from_utxod)
+        sent = self.peer(utxod, "/Satoshi:29.", inbound=False)["bytessent_per_msg"]
+        assert_in("cmpctblock", sent, "utxod sent a compact block")
+        assert_in("blocktxn", sent, "utxod answered getblocktxn")
+        received = self.peer(core, "/utxod:", inbound=True)["bytesrecv_per_msg"]
+        assert_in("cmpctblock", received, "bitcoind got a compact block")
+
+        self.log.info("bitcoind follows utxod's longer branch after a partition")
+        core.rpc.call("setnetworkactive", False)
+        wait_until(lambda: utxod.rpc.call("getconnectioncount") == 0, what="the partition")
+        core_branch = core.rpc.call("generatetoaddress", 2, ADDRESS_OP_TRUE)
+        utxod_branch = utxod.rpc.call("generatetodescriptor", 4, "raw(51)")
+        core.rpc.call("setnetworkactive", True)
+        self.wait_same_tip(core, utxod, "bitcoind to reorganise to utxod's branch")
+        assert_equal(core.rpc.call("getbestblockhash"), utxod_branch[-1])
+        tips = {t["hash"]: t for t in core.rpc.call("getchaintips")}
+        assert_equal((tips[core_branch[-1]]["branchlen"], tips[core_branch[-1]]["status"]), (2, "valid-fork"))
+
+        self.log.info("utxod follows bitcoind's longer branch after a partition")
+        core.rpc.call("setnetworkactive", False)
+        wait_until(lambda: utxod.rpc.call("getconnectioncount") == 0, what="the partition")
+        utxod_branch = utxod.rpc.call("generatetodescriptor", 1, "raw(51)")
+        core_branch = core.rpc.call("generatetoaddress", 3, ADDRESS_OP_TRUE)
+        core.rpc.call("setnetworkactive", True)
+        self.wait_same_tip(utxod, core, "utxod to reorganise to bitcoind's branch")
+        assert_equal(utxod.rpc.call("getbestblockhash"), core_branch[-1])
+        tips = {t["hash"]: t for t in utxod.rpc.call("getchaintips")}
+        assert_equal((tips[utxod_branch[-1]]["branchlen"], tips[utxod_branch[-1]]["status"]), (1, "valid-fork"))
+        wait_until(lambda: utxod.rpc.call("getconnectioncount") == 1, what="utxod's addnode to reconnect")
+
+        self.log.info("bitcoind connects to utxod as well (utxod inbound)")
+        utxod_addr = "127.0.0.1:%d" % utxod.p2p_port
+        # bitcoind tries BIP324 (v2) first; utxod speaks v1 only and closes the
+        # connection at the first bytes, and bitcoind reconnects with v1, as it
+        # does with any v1-only node.
+        core.rpc.call("addnode", utxod_addr, "add")
+        wait_until(lambda: any(p["addr"] == utxod_addr and p["connection_type"] == "manual" and p["version"]
+                               for p in core.rpc.call("getpeerinfo")), SYNC_TIMEOUT, "bitcoind's outbound to utxod")
+        outbound = [p for p in core.rpc.call("getpeerinfo") if p["addr"] == utxod_addr][0]
+        assert_equal(outbound["transport_protocol_type"], "v1")
+        wait_until(lambda: any(p["subver"].startswith("/Satoshi:29.") and p["inbound"]
+                               for p in utxod.rpc.call("getpeerinfo")), what="utxod to see bitcoind's version")
+        inbound = self.peer(utxod, "/Satoshi:29.", inbound=True)
+        assert_equal(inbound["connection_type"], "inbound")
+        before = {p["id"] for p in utxod.rpc.call("getpeerinfo")}
+
+        self.log.info("garbage peers are disconnected by both; the two keep serving each other")
+        good_version = version_payload()
+        bad_checksum = bytearray(frame("version", good_version))
+        bad_checksum[20] ^= 0xff
+        oversized = frame("block", b"")[:16] + struct.pack("<I", 4_000_001) + bytes(4)
+        wrong_magic = frame("version", good_version, magic=bytes.fromhex("f9beb4d9"))
+        cases = [(utxod, "bad magic", wrong_magic), (utxod, "bad checksum", bytes(bad_checksum)),
+                 (utxod, "oversized length", oversized), (utxod, "garbage", bytes(range(256)) * 4),
+                 # bitcoind reads bytes that are not a v1 version message as
+                 # the start of a BIP324 handshake and waits, so it gets
+                 # garbage after a v1 handshake.
+                 (core, "bad magic", wrong_magic), (core, "oversized length", oversized)]
+        for node, name, data in cases:
+            conn = P2PConnection(node.p2p_port)
+            if node is core and name != "bad magic":
+                conn.handshake()
+            conn.send_raw(data)
+            assert_true(conn.closed(), "%s disconnected after %s" % (os.path.basename(node.binary), name))
+            conn.close()
+        for miner, other in [(core, utxod), (utxod, core)]:
+            tx = self.spend_next_coinbase(miner)
+            block = miner.rpc.call("generateblock", ADDRESS_OP_TRUE, [tx])["hash"]
+            self.wait_same_tip(other, miner, "a new block after the garbage")
+            self.assert_same_block(other, miner, block)
+        assert_equal({p["id"] for p in utxod.rpc.call("getpeerinfo")}, before)
+
+        self.log.info("bitcoind never scored utxod as misbehaving")
+        for p in core.rpc.call("getpeerinfo"):
+            assert_startswith(p["subver"], "/utxod:")
+            assert_equal(p.get("misbehavior_score", 0), 0, "bitcoind's misbehavior score for utxod")
+
+        self.log.info("a fresh bitcoind syncs the whole chain from utxod alone")
+        fresh = BitcoindNode(index=len(self._all_nodes), tmpdir=self.tmpdir,
+                             extra_conf=["connect=127.0.0.1:%d" % utxod.p2p_port])
+        self._all_nodes.append(fresh)
+        self.nodes.append(fresh)
+        fresh.start()
+        self.wait_same_tip(fresh, utxod, "the fresh bitcoind to sync from utxod")
+        for block_hash in (witness_block, mined_by_utxod, from_core, from_utxod):
+            self.assert_same_block(fresh, utxod, block_hash)
+        assert_equal([p["subver"][:7] for p in fresh.rpc.call("getpeerinfo")], ["/utxod:"])
+
+        for node in (fresh, core, utxod):
+            node.stop()
+
+
+if __name__ == "__main__":
+    InteropTest().main()
