@@ -103,7 +103,7 @@ util::Result<std::unique_ptr<RpcServer>> RpcServer::Start(const RpcSetup& setup)
     server->m_context.reset(new rpc::RpcContext{setup.services, *server->m_table, setup.logger, setup.clock,
                                                 setup.chain, setup.start_time_micros, setup.log_path,
                                                 setup.request_shutdown, UserAgent(args.GetAll("uacomment")),
-                                                ClientVersion()});
+                                                RPC_INTERFACE_VERSION});
 
     auto port = args.GetInt("rpcport", setup.chain.default_rpc_port);
     auto options = HttpOptionsFromArgs(args, static_cast<uint16_t>(*port), setup.logger);

@@ -6,22 +6,6 @@ namespace node {
 
 std::string VersionString() { return PACKAGE_VERSION; }
 
-int ClientVersion()
-{
-    int parts[3] = {0, 0, 0};
-    int index = 0;
-    for (char c : std::string_view(PACKAGE_VERSION)) {
-        if (c == '.') {
-            if (++index == 3) break;
-        } else if (c >= '0' && c <= '9') {
-            parts[index] = parts[index] * 10 + (c - '0');
-        } else {
-            break;
-        }
-    }
-    return 10000 * parts[0] + 100 * parts[1] + parts[2];
-}
-
 std::string UserAgent(const std::vector<std::string>& comments)
 {
     std::string agent = "/utxod:" + VersionString();

@@ -56,7 +56,7 @@ struct RpcContext : NodeServices {
     std::string log_path;                  // debug.log, for getrpcinfo
     std::function<void()> request_shutdown; // the `stop` RPC
     std::string user_agent;                // "/utxod:0.1.0/"
-    int client_version;                    // 10000 * major + 100 * minor + patch
+    int client_version;                    // getnetworkinfo's "version" (node::RPC_INTERFACE_VERSION)
 };
 
 } // namespace rpc

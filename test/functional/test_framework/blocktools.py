@@ -45,3 +45,17 @@ def txid_of(tx_hex):
     witness_size = count * 3
     stripped = body[:-(4 + witness_size)] + body[-4:]
     return hashlib.sha256(hashlib.sha256(stripped).digest()).digest()[::-1].hex()
+
+
+def spend_legacy(inputs, outputs):
+    """Hex of a transaction without witness data.
+    inputs: [(txid_hex, vout, script_sig_bytes)], outputs: [(satoshis, script_bytes)]."""
+    tx = struct.pack("<I", 2) + compact_size(len(inputs))
+    for txid, vout, script_sig in inputs:
+        tx += bytes.fromhex(txid)[::-1] + struct.pack("<I", vout) + compact_size(len(script_sig)) + script_sig
+        tx += struct.pack("<I", 0xffffffff)
+    tx += compact_size(len(outputs))
+    for value, script in outputs:
+        tx += struct.pack("<q", value) + compact_size(len(script)) + script
+    tx += struct.pack("<I", 0)
+    return tx.hex()
