@@ -9,9 +9,11 @@
 
 #include <net/connman.h>
 #include <net/message_frame.h>
+#include <net/socks5.h>
 
 #include <atomic>
 #include <deque>
+#include <memory>
 #include <mutex>
 
 struct bufferevent;
@@ -32,6 +34,9 @@ struct Connection {
     bufferevent* bev{nullptr}; // null once closed
     FrameDecoder decoder;
     bool close_when_flushed{false};
+    // Through -proxy: the SOCKS5 handshake until it is done (then null); the
+    // connection counts as connected only after it.
+    std::unique_ptr<Socks5Handshake> socks;
 
     // Message thread.
     bool initialized{false};

@@ -319,14 +319,33 @@ bool Connman::Impl::EvictInbound()
     return true;
 }
 
-void Connman::Impl::ConnectNow(const Endpoint& endpoint, const std::string& name, ConnectionType type)
+void Connman::Impl::ConnectNow(const Endpoint& endpoint, const std::string& name, ConnectionType type,
+                               const std::string& proxy_host)
 {
     bufferevent* bev = bufferevent_socket_new(m_base.get(), -1, BEV_OPT_CLOSE_ON_FREE);
     if (!bev) return;
     auto connection = Register(bev, endpoint, name, type, false);
+    if (m_options.proxy) {
+        std::optional<Socks5Credentials> credentials;
+        if (m_options.proxy_randomize) {
+            // Distinct per connection is all Tor needs to isolate the streams.
+            const std::string unique = std::to_string(m_proxy_credentials_counter++);
+            credentials = Socks5Credentials{unique, unique};
+        }
+        auto handshake = Socks5Handshake::Start(proxy_host.empty() ? endpoint.address.ToString() : proxy_host,
+                                                endpoint.port, std::move(credentials));
+        if (!handshake) {
+            m_logger.Log(util::LogLevel::Info, "cannot connect to " + name + " through the proxy: " + handshake.error());
+            Close(*connection, "");
+            return;
+        }
+        connection->socks = std::make_unique<Socks5Handshake>(std::move(handshake).value());
+    }
+    const Endpoint& dial = m_options.proxy ? *m_options.proxy : endpoint;
     socklen_t length = 0;
-    const sockaddr_storage address = ToSockaddr(endpoint, length);
-    m_logger.LogDebug(util::LogCategory::NET, "trying connection " + name + " peer=" + std::to_string(connection->id));
+    const sockaddr_storage address = ToSockaddr(dial, length);
+    m_logger.LogDebug(util::LogCategory::NET, "trying connection " + name + (m_options.proxy ? " through the proxy" : "") +
+                                                  " peer=" + std::to_string(connection->id));
     if (bufferevent_socket_connect(bev, reinterpret_cast<const sockaddr*>(&address), static_cast<int>(length)) != 0) {
         Close(*connection, "connect failed");
     }
@@ -381,8 +400,37 @@ void Connman::Impl::Close(Connection& connection, std::string_view reason)
     m_msg_cv.notify_one();
 }
 
+bool Connman::Impl::AdvanceProxyHandshake(Connection& connection)
+{
+    evbuffer* input = bufferevent_get_input(connection.bev);
+    // Proxy replies are a few bytes; more than that is the peer's, left in place.
+    uint8_t buffer[512];
+    const ev_ssize_t copied = evbuffer_copyout(input, buffer, sizeof(buffer));
+    if (copied <= 0) return false;
+    const size_t used = connection.socks->Feed(util::ByteSpan(buffer, static_cast<size_t>(copied)));
+    evbuffer_drain(input, used);
+    if (const util::Bytes reply = connection.socks->TakeOutput(); !reply.empty()) {
+        bufferevent_write(connection.bev, reply.data(), reply.size());
+    }
+    switch (connection.socks->GetState()) {
+    case Socks5Handshake::State::IN_PROGRESS:
+        return false;
+    case Socks5Handshake::State::FAILED:
+        m_logger.Log(util::LogLevel::Info, "Socks5() connect to " + connection.addr_name + " failed: " +
+                                               connection.socks->Error());
+        Close(connection, "");
+        return false;
+    case Socks5Handshake::State::DONE:
+        break;
+    }
+    connection.socks.reset();
+    MarkConnected(connection);
+    return true;
+}
+
 void Connman::Impl::OnRead(Connection& connection)
 {
+    if (connection.socks && !AdvanceProxyHandshake(connection)) return;
     evbuffer* input = bufferevent_get_input(connection.bev);
     const size_t length = evbuffer_get_length(input);
     if (length == 0) return;
@@ -429,16 +477,24 @@ void Connman::Impl::OnRead(Connection& connection)
     if (ready) WakeMessages();
 }
 
+void Connman::Impl::MarkConnected(Connection& connection)
+{
+    connection.connected = true;
+    connection.connected_time = NowSeconds();
+    connection.local = LocalEndpoint(bufferevent_getfd(connection.bev));
+    m_logger.LogDebug(util::LogCategory::NET, "connected to " + connection.addr_name + " peer=" + std::to_string(connection.id));
+    WakeMessages();
+}
+
 void Connman::Impl::OnEvent(Connection& connection, short events)
 {
     if (events & BEV_EVENT_CONNECTED) {
-        connection.connected = true;
-        connection.connected_time = NowSeconds();
-        connection.local = LocalEndpoint(bufferevent_getfd(connection.bev));
         const int one = 1;
         setsockopt(bufferevent_getfd(connection.bev), IPPROTO_TCP, TCP_NODELAY, &one, sizeof(one));
-        m_logger.LogDebug(util::LogCategory::NET, "connected to " + connection.addr_name + " peer=" + std::to_string(connection.id));
-        WakeMessages();
+        if (!connection.socks) return MarkConnected(connection);
+        // Connected to the proxy: the SOCKS5 greeting goes first.
+        const util::Bytes greeting = connection.socks->TakeOutput();
+        bufferevent_write(connection.bev, greeting.data(), greeting.size());
         return;
     }
     if (events & (BEV_EVENT_EOF | BEV_EVENT_ERROR)) {
@@ -448,7 +504,8 @@ void Connman::Impl::OnEvent(Connection& connection, short events)
 
 void Connman::Impl::OnOutputChanged(Connection& connection, const evbuffer_cb_info& info)
 {
-    if (info.n_deleted == 0) return;
+    // The proxy handshake's bytes are not P2P traffic.
+    if (info.n_deleted == 0 || connection.socks) return;
     m_total_sent += info.n_deleted;
     m_upload.Record(info.n_deleted, NowSeconds());
     connection.bytes_sent += info.n_deleted;

@@ -9,7 +9,8 @@
 //    here, so a slow block never stalls the sockets.
 //  - "opencon": keeps the configured outbound connections (-connect,
 //    -addnode, -seednode) and, when a ConnectionSource is given, fills the
-//    automatic outbound slots from it. Name lookups happen here.
+//    automatic outbound slots from it. Name lookups happen here (with a
+//    -proxy, none: the proxy gets the name).
 //
 // Per-peer buffers are bounded: reading from a peer pauses while more than
 // -maxreceivebuffer bytes of its messages wait for the handler, and the
@@ -117,6 +118,12 @@ struct ConnmanOptions {
     int64_t handshake_timeout_seconds{60};
     int64_t inactivity_timeout_seconds{20 * 60};
     bool network_active{true};
+    // -proxy: every outbound connection goes through this SOCKS5 proxy, and a
+    // name (-addnode=host:port...) is handed to it unresolved. nullopt: direct.
+    std::optional<Endpoint> proxy;
+    // -proxyrandomize: each proxied connection gets its own credentials (a
+    // separate Tor circuit).
+    bool proxy_randomize{true};
     uint64_t max_upload_target{0}; // bytes per 24 hours, 0: none (-maxuploadtarget)
     // Refuses an inbound connection before it is accepted (banned, discouraged while full).
     std::function<bool(const util::IpAddress&)> refuse_inbound;
@@ -166,6 +173,9 @@ public:
     // The -maxuploadtarget budget is spent (for historical blocks: down to the reserve).
     bool UploadTargetReached(bool historical) const;
     std::vector<Endpoint> ListenEndpoints() const;
+    // -proxy and -proxyrandomize, for getnetworkinfo.
+    std::optional<Endpoint> Proxy() const;
+    bool ProxyRandomize() const;
     void SetNetworkActive(bool active);
     bool NetworkActive() const;
     // Wakes the message thread (new work for SendMessages outside a message).

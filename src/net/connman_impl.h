@@ -73,6 +73,7 @@ public:
     std::vector<std::string> m_added_nodes;
     std::map<std::string, int64_t> m_last_attempt; // target -> micros
     std::set<std::string> m_pending;               // targets being resolved or connected
+    uint64_t m_proxy_credentials_counter{0};       // net thread: -proxyrandomize's next credentials
     std::vector<std::pair<std::string, ConnectionType>> m_one_shots; // OpenConnection requests
     std::vector<Endpoint> m_bound;
     NodeId m_next_id{0};
@@ -89,7 +90,14 @@ private:
     void Accept(evutil_socket_t fd, const sockaddr* address);
     // Closes one inbound connection to make room; false when every one is protected.
     bool EvictInbound();
-    void ConnectNow(const Endpoint& endpoint, const std::string& name, ConnectionType type);
+    // Connects to `endpoint`, or through the -proxy to `proxy_host` (a name or
+    // an IP literal; the endpoint's address when empty) at the endpoint's port.
+    void ConnectNow(const Endpoint& endpoint, const std::string& name, ConnectionType type,
+                    const std::string& proxy_host = "");
+    void MarkConnected(Connection& connection);
+    // Moves the proxy handshake on with what was read; true once the peer's
+    // bytes may follow, false while it goes on or after it failed (closed).
+    bool AdvanceProxyHandshake(Connection& connection);
     std::shared_ptr<Connection> Register(bufferevent* bev, const Endpoint& remote, const std::string& name,
                                          ConnectionType type, bool connected);
     void Close(Connection& connection, std::string_view reason);

@@ -120,6 +120,22 @@ bool Connman::Impl::Connect(const std::string& target, ConnectionType type)
         if (m_pending.count(target)) return false;
         m_pending.insert(target);
     }
+    if (m_options.proxy) {
+        // No lookup here: the proxy gets the name (or the IP literal) as given.
+        auto split = util::SplitHostPort(target);
+        std::lock_guard lock(m_mutex);
+        if (!split || split->host.empty()) {
+            m_logger.LogDebug(util::LogCategory::NET, "cannot parse " + target);
+            m_pending.erase(target);
+            return false;
+        }
+        const uint16_t port = split->port ? split->port : m_options.default_port;
+        // A name's endpoint is unknown to us; it stays the unspecified address.
+        Endpoint remote{util::IpAddress::Parse(split->host).value_or(util::IpAddress{}), port};
+        m_tasks.push_back([this, remote, target, type, host = split->host] { ConnectNow(remote, target, type, host); });
+        WakeNet();
+        return true;
+    }
     const auto endpoints = Resolve(target, m_options.default_port);
     std::lock_guard lock(m_mutex);
     if (endpoints.empty()) {
@@ -249,6 +265,10 @@ bool Connman::Send(NodeId peer, std::string_view command, util::ByteSpan payload
 void Connman::Disconnect(NodeId peer, std::string_view reason) { m_impl->Disconnect(peer, reason); }
 
 void Connman::OpenConnection(const std::string& target, ConnectionType type) { m_impl->RequestConnection(target, type); }
+
+std::optional<Endpoint> Connman::Proxy() const { return m_impl->m_options.proxy; }
+
+bool Connman::ProxyRandomize() const { return m_impl->m_options.proxy_randomize; }
 
 bool Connman::AddNode(const std::string& target)
 {

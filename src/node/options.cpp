@@ -58,8 +58,8 @@ void AddConnectionOptions(util::Args& args)
                 ARG_NETWORK_ONLY);
     args.AddArg("connect=<ip>", "Connect only to these nodes; -noconnect makes no automatic connections (repeatable)",
                 CONNECTION, ARG_NETWORK_ONLY);
-    args.AddArg("listen", "Accept P2P connections from outside (default: 1 unless -connect is given)", CONNECTION,
-                ARG_NETWORK_ONLY);
+    args.AddArg("listen", "Accept P2P connections from outside (default: 1 unless -connect or -proxy is given)",
+                CONNECTION, ARG_NETWORK_ONLY);
     args.AddArg("port=<port>", "Listen for P2P connections on this port (default: 8333, testnet3: 18333, testnet4: 48333, "
                 "signet: 38333, regtest: 18444)", CONNECTION, ARG_NETWORK_ONLY);
     args.AddArg("seednode=<ip>", "Connect to this node to learn addresses, then disconnect (repeatable)", CONNECTION,
@@ -77,7 +77,13 @@ void AddConnectionOptions(util::Args& args)
     args.AddArg("timeout=<n>", "Connection and version handshake timeout in milliseconds (default: 60000)", CONNECTION);
     args.AddArg("peertimeout=<n>", "Seconds a peer may stay silent before it is disconnected (default: 1200)", CONNECTION,
                 ARG_HIDDEN);
-    args.AddArg("dnsseed", "Ask DNS seeds for addresses when few are known (default: 1 unless -connect)", CONNECTION);
+    args.AddArg("dnsseed", "Ask DNS seeds for addresses when few are known (default: 1 unless -connect; with -proxy, "
+                "the seeds are connected to through it instead of looked up)", CONNECTION);
+    args.AddArg("proxy=<ip:port>", "Connect to peers through this SOCKS5 proxy, names included, which it resolves "
+                "(default port 9050; IPv4 and IPv6 peers, .onion addresses not yet). Sets -listen=0 unless it is given",
+                CONNECTION);
+    args.AddArg("proxyrandomize", "Use different credentials for each proxied connection, so that Tor isolates them "
+                "(default: 1)", CONNECTION);
     args.AddArg("fixedseeds", "Use the built-in seed addresses when DNS seeds give none (default: 1)", CONNECTION);
 }
 

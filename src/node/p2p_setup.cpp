@@ -78,12 +78,26 @@ util::Result<uint64_t> UploadTargetBytes(const util::Args& args)
 
 } // namespace
 
+util::Result<std::optional<net::Endpoint>> ProxyFromArgs(const util::Args& args)
+{
+    const std::string text = args.IsNegated("proxy") ? "" : args.Get("proxy", "");
+    if (text.empty() || text == "0") return std::optional<net::Endpoint>{};
+    const auto split = util::SplitHostPort(text);
+    const auto ip = split ? util::IpAddress::Parse(split->host) : std::nullopt;
+    if (!ip) return util::Error{"Invalid -proxy address or hostname: '" + text + "'"};
+    return std::optional<net::Endpoint>{net::Endpoint{*ip, split->port ? split->port : DEFAULT_PROXY_PORT}};
+}
+
 util::Result<std::set<net::Network>> ReachableNetworks(const util::Args& args)
 {
     std::set<net::Network> reachable;
     for (const std::string& name : args.GetAll("onlynet")) {
         const auto network = net::ParseNetwork(name);
         if (!network) return util::Error{"Unknown network specified in -onlynet: '" + name + "'"};
+        if (*network == net::Network::ONION && args.IsSet("proxy") && !args.IsNegated("proxy")) {
+            return util::Error{"Outbound connections restricted to Tor (-onlynet=onion) are not supported yet: -proxy "
+                               "carries connections to IPv4 and IPv6 peers and names only"};
+        }
         if (*network == net::Network::ONION) {
             return util::Error{"Outbound connections restricted to Tor (-onlynet=onion) but the proxy for reaching the "
                                "Tor network is not provided: none of -proxy, -onion or -listenonion is given"};
@@ -113,8 +127,13 @@ util::Result<net::ConnmanOptions> ConnmanOptionsFromArgs(const util::Args& args,
         }
     }
     const bool connect_given = args.IsSet("connect");
-    // -connect means "only these": no listening unless asked for (as bitcoind).
-    if (args.GetBool("listen", !connect_given)) {
+    auto proxy = ProxyFromArgs(args);
+    if (!proxy) return util::Error{proxy.error()};
+    options.proxy = *proxy;
+    options.proxy_randomize = args.GetBool("proxyrandomize", true);
+    // -connect means "only these": no listening unless asked for (as bitcoind);
+    // nor behind a -proxy, whose point is not to show our address.
+    if (args.GetBool("listen", !connect_given && !options.proxy)) {
         for (const auto& text : args.GetAll("bind")) {
             auto endpoint = BindEndpoint(text, static_cast<uint16_t>(*port));
             if (!endpoint) return util::Error{endpoint.error()};
@@ -170,7 +189,9 @@ util::Result<std::unique_ptr<P2pService>> P2pService::Start(const util::Args& ar
     book_options.magic = chain.message_start;
     book_options.default_port = chain.default_port;
     if (args.GetBool("dnsseed", connman_options->connect.empty() && !args.IsSet("connect"))) {
-        book_options.dns_seeds = DnsSeeds(chain.type);
+        // Behind a proxy a lookup would leak; the seeds are peers reached through it instead (as Core).
+        auto& seeds = connman_options->proxy ? connman_options->seed_nodes : book_options.dns_seeds;
+        for (const auto& seed : DnsSeeds(chain.type)) seeds.push_back(seed);
     }
     book_options.fixed_seeds = args.GetBool("fixedseeds", !args.IsSet("connect"));
     book_options.chain_type = chain.type;

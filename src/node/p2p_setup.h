@@ -1,6 +1,6 @@
 // The P2P network as the node runs it: options (-listen, -bind, -port,
 // -connect, -addnode, -seednode, -maxconnections, -maxreceivebuffer,
-// -maxsendbuffer, -networkactive, -timeout), the protocol layer (PeerManager)
+// -maxsendbuffer, -networkactive, -timeout, -proxy), the protocol layer (PeerManager)
 // and the connection manager, started after the chain state and stopped
 // before it.
 #ifndef UTXO_NODE_P2P_SETUP_H
@@ -17,12 +17,20 @@
 #include <util/result.h>
 
 #include <memory>
+#include <optional>
 #include <set>
 
 namespace node {
 
 // The connection manager's options from the command line and config file.
 util::Result<net::ConnmanOptions> ConnmanOptionsFromArgs(const util::Args& args, const consensus::ChainParams& chain);
+
+// Tor's SOCKS port, the port -proxy takes when none is given (as Core).
+constexpr uint16_t DEFAULT_PROXY_PORT = 9050;
+
+// -proxy=<ip>[:<port>]: the SOCKS5 proxy for outbound connections; nullopt
+// when not given, -noproxy or -proxy=0. Error (Core's words) for anything else.
+util::Result<std::optional<net::Endpoint>> ProxyFromArgs(const util::Args& args);
 
 // -onlynet: the networks automatic outbound connections may use.
 util::Result<std::set<net::Network>> ReachableNetworks(const util::Args& args);

@@ -44,14 +44,16 @@ uint64_t LocalServices(const RpcContext& context)
     return net::NODE_NETWORK_LIMITED | net::NODE_WITNESS | (pruned ? 0 : net::NODE_NETWORK);
 }
 
-boost::json::object NetworkEntry(const char* name, bool reachable)
+// `proxied`: the network's connections go through -proxy (IPv4 and IPv6 when set).
+boost::json::object NetworkEntry(const char* name, bool reachable, const net::Connman* connman, bool proxied)
 {
+    const auto proxy = connman && proxied ? connman->Proxy() : std::nullopt;
     boost::json::object entry;
     entry["name"] = name;
     entry["limited"] = !reachable;
     entry["reachable"] = reachable;
-    entry["proxy"] = "";
-    entry["proxy_randomize_credentials"] = false;
+    entry["proxy"] = proxy ? proxy->ToString() : "";
+    entry["proxy_randomize_credentials"] = proxy && connman->ProxyRandomize();
     return entry;
 }
 
@@ -77,10 +79,12 @@ RpcResult GetNetworkInfo(const JsonRpcRequest&, RpcContext& context)
         return context.reachable_networks.empty() ? network == net::Network::IPV4 || network == net::Network::IPV6
                                                   : context.reachable_networks.count(network) > 0;
     };
-    result["networks"] = boost::json::array{
-        NetworkEntry("ipv4", reachable(net::Network::IPV4)), NetworkEntry("ipv6", reachable(net::Network::IPV6)),
-        NetworkEntry("onion", reachable(net::Network::ONION)), NetworkEntry("i2p", reachable(net::Network::I2P)),
-        NetworkEntry("cjdns", reachable(net::Network::CJDNS))};
+    const net::Connman* connman = context.connman;
+    result["networks"] = boost::json::array{NetworkEntry("ipv4", reachable(net::Network::IPV4), connman, true),
+                                            NetworkEntry("ipv6", reachable(net::Network::IPV6), connman, true),
+                                            NetworkEntry("onion", reachable(net::Network::ONION), connman, false),
+                                            NetworkEntry("i2p", reachable(net::Network::I2P), connman, false),
+                                            NetworkEntry("cjdns", reachable(net::Network::CJDNS), connman, false)};
     result["relayfee"] = json::AmountValue(MIN_RELAY_FEE);
     result["incrementalfee"] = json::AmountValue(MIN_RELAY_FEE);
     result["localaddresses"] = boost::json::array();
