@@ -28,6 +28,8 @@ struct Connection {
     Endpoint remote;
     std::optional<Endpoint> local;
     std::string addr_name;
+    Service address; // see ConnectionStats::address
+    bool proxied{false};
     Connman::Impl* owner{nullptr};
 
     // Net thread.
@@ -70,6 +72,8 @@ struct Connection {
         stats.remote = remote;
         stats.local = local;
         stats.addr_name = addr_name;
+        stats.address = address;
+        stats.proxied = proxied;
         stats.type = type;
         stats.connected_time = connected_time;
         stats.last_send = last_send;

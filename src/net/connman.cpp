@@ -71,6 +71,13 @@ std::optional<Endpoint> FromSockaddr(const sockaddr* address)
     return Endpoint{*ip, port};
 }
 
+// The Tor address `host` names, if it is a .onion name.
+std::optional<NetAddress> OnionAddress(std::string_view host)
+{
+    auto address = host.ends_with(".onion") ? NetAddress::Parse(host) : std::nullopt;
+    return address && address->IsTor() ? address : std::nullopt;
+}
+
 std::optional<Endpoint> LocalEndpoint(evutil_socket_t fd)
 {
     sockaddr_storage storage{};
@@ -322,10 +329,21 @@ bool Connman::Impl::EvictInbound()
 void Connman::Impl::ConnectNow(const Endpoint& endpoint, const std::string& name, ConnectionType type,
                                const std::string& proxy_host)
 {
+    // A .onion address goes through the onion proxy, anything else through -proxy (if any).
+    const auto onion = OnionAddress(proxy_host);
+    const std::optional<Endpoint>& via = onion ? m_options.onion_proxy : m_options.proxy;
     bufferevent* bev = bufferevent_socket_new(m_base.get(), -1, BEV_OPT_CLOSE_ON_FREE);
     if (!bev) return;
-    auto connection = Register(bev, endpoint, name, type, false);
-    if (m_options.proxy) {
+    // Set before the connection is visible to other threads (Stats()).
+    auto connection = Register(bev, endpoint, name, type, false,
+                               onion ? std::optional<Service>(Service{*onion, endpoint.port}) : std::nullopt,
+                               via.has_value());
+    if (onion && !via) {
+        m_logger.Log(util::LogLevel::Info, "cannot connect to " + name + ": .onion addresses need -proxy or -onion");
+        Close(*connection, "");
+        return;
+    }
+    if (via) {
         std::optional<Socks5Credentials> credentials;
         if (m_options.proxy_randomize) {
             // Distinct per connection is all Tor needs to isolate the streams.
@@ -341,10 +359,10 @@ void Connman::Impl::ConnectNow(const Endpoint& endpoint, const std::string& name
         }
         connection->socks = std::make_unique<Socks5Handshake>(std::move(handshake).value());
     }
-    const Endpoint& dial = m_options.proxy ? *m_options.proxy : endpoint;
+    const Endpoint& dial = via ? *via : endpoint;
     socklen_t length = 0;
     const sockaddr_storage address = ToSockaddr(dial, length);
-    m_logger.LogDebug(util::LogCategory::NET, "trying connection " + name + (m_options.proxy ? " through the proxy" : "") +
+    m_logger.LogDebug(util::LogCategory::NET, "trying connection " + name + (via ? " through the proxy" : "") +
                                                   " peer=" + std::to_string(connection->id));
     if (bufferevent_socket_connect(bev, reinterpret_cast<const sockaddr*>(&address), static_cast<int>(length)) != 0) {
         Close(*connection, "connect failed");
@@ -352,11 +370,14 @@ void Connman::Impl::ConnectNow(const Endpoint& endpoint, const std::string& name
 }
 
 std::shared_ptr<Connection> Connman::Impl::Register(bufferevent* bev, const Endpoint& remote, const std::string& name,
-                                                    ConnectionType type, bool connected)
+                                                    ConnectionType type, bool connected, std::optional<Service> address,
+                                                    bool proxied)
 {
     auto connection = std::make_shared<Connection>(m_options.magic);
     connection->remote = remote;
     connection->addr_name = name;
+    connection->address = address.value_or(Service{NetAddress::FromIp(remote.address), remote.port});
+    connection->proxied = proxied;
     connection->type = type;
     connection->bev = bev;
     connection->owner = this;
@@ -383,7 +404,7 @@ void Connman::Impl::Close(Connection& connection, std::string_view reason)
         m_logger.LogDebug(util::LogCategory::NET, "closing peer=" + std::to_string(connection.id) + ": " + std::string(reason));
     }
     if (m_source && IsOutbound(connection.type) && connection.type != ConnectionType::MANUAL) {
-        m_source->OutboundAttempt(connection.remote, connection.connected);
+        m_source->OutboundAttempt(connection.address, connection.connected);
     }
     bufferevent_free(connection.bev);
     connection.bev = nullptr;

@@ -22,6 +22,7 @@
 #define UTXO_NET_CONNMAN_H
 
 #include <net/message_frame.h>
+#include <net/net_address.h>
 #include <net/upload_target.h>
 #include <util/clock.h>
 #include <util/ip_address.h>
@@ -68,6 +69,11 @@ struct ConnectionStats {
     Endpoint remote;
     std::optional<Endpoint> local; // our side of the socket
     std::string addr_name;         // as given (-addnode=host:port) or the remote endpoint
+    // The peer's address as the address book knows it: the remote endpoint,
+    // or the .onion address reached through the proxy (unspecified for other
+    // names handed to the proxy).
+    Service address;
+    bool proxied{false}; // reached through -proxy or -onion
     ConnectionType type{ConnectionType::INBOUND};
     int64_t connected_time{0}; // seconds
     int64_t last_send{0};
@@ -98,9 +104,10 @@ public:
 class ConnectionSource {
 public:
     virtual ~ConnectionSource() = default;
-    // An address to try that is not in `connected`, or nullopt.
-    virtual std::optional<Endpoint> NextOutboundCandidate(const std::vector<Endpoint>& connected) = 0;
-    virtual void OutboundAttempt(const Endpoint& endpoint, bool success) = 0;
+    // An address to try that is not in `connected`, or nullopt. An IP
+    // address, or a .onion one when there is an onion proxy.
+    virtual std::optional<Service> NextOutboundCandidate(const std::vector<Service>& connected) = 0;
+    virtual void OutboundAttempt(const Service& address, bool success) = 0;
 };
 
 struct ConnmanOptions {
@@ -121,6 +128,9 @@ struct ConnmanOptions {
     // -proxy: every outbound connection goes through this SOCKS5 proxy, and a
     // name (-addnode=host:port...) is handed to it unresolved. nullopt: direct.
     std::optional<Endpoint> proxy;
+    // -onion (by default the -proxy): the SOCKS5 proxy for .onion addresses,
+    // which are reachable only through it.
+    std::optional<Endpoint> onion_proxy;
     // -proxyrandomize: each proxied connection gets its own credentials (a
     // separate Tor circuit).
     bool proxy_randomize{true};
@@ -173,8 +183,9 @@ public:
     // The -maxuploadtarget budget is spent (for historical blocks: down to the reserve).
     bool UploadTargetReached(bool historical) const;
     std::vector<Endpoint> ListenEndpoints() const;
-    // -proxy and -proxyrandomize, for getnetworkinfo.
+    // -proxy, -onion and -proxyrandomize, for getnetworkinfo.
     std::optional<Endpoint> Proxy() const;
+    std::optional<Endpoint> OnionProxy() const;
     bool ProxyRandomize() const;
     void SetNetworkActive(bool active);
     bool NetworkActive() const;

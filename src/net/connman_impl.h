@@ -98,8 +98,10 @@ private:
     // Moves the proxy handshake on with what was read; true once the peer's
     // bytes may follow, false while it goes on or after it failed (closed).
     bool AdvanceProxyHandshake(Connection& connection);
+    // `address`: the peer's address when it is not the remote endpoint's (a .onion).
     std::shared_ptr<Connection> Register(bufferevent* bev, const Endpoint& remote, const std::string& name,
-                                         ConnectionType type, bool connected);
+                                         ConnectionType type, bool connected,
+                                         std::optional<Service> address = std::nullopt, bool proxied = false);
     void Close(Connection& connection, std::string_view reason);
     void OnRead(Connection& connection);
     void OnEvent(Connection& connection, short events);

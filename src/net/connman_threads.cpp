@@ -120,9 +120,11 @@ bool Connman::Impl::Connect(const std::string& target, ConnectionType type)
         if (m_pending.count(target)) return false;
         m_pending.insert(target);
     }
-    if (m_options.proxy) {
-        // No lookup here: the proxy gets the name (or the IP literal) as given.
-        auto split = util::SplitHostPort(target);
+    auto split = util::SplitHostPort(target);
+    // Behind a proxy no lookup happens here: the proxy gets the name (or the
+    // IP literal) as given; so does the onion proxy a .onion name.
+    const bool onion = split && split->host.ends_with(".onion");
+    if (onion ? m_options.onion_proxy.has_value() : m_options.proxy.has_value()) {
         std::lock_guard lock(m_mutex);
         if (!split || split->host.empty()) {
             m_logger.LogDebug(util::LogCategory::NET, "cannot parse " + target);
@@ -135,6 +137,13 @@ bool Connman::Impl::Connect(const std::string& target, ConnectionType type)
         m_tasks.push_back([this, remote, target, type, host = split->host] { ConnectNow(remote, target, type, host); });
         WakeNet();
         return true;
+    }
+    if (onion) {
+        // Never looked up: that would tell the DNS resolver which hidden service we want.
+        std::lock_guard lock(m_mutex);
+        m_logger.Log(util::LogLevel::Info, "cannot connect to " + target + ": .onion addresses need -proxy or -onion");
+        m_pending.erase(target);
+        return false;
     }
     const auto endpoints = Resolve(target, m_options.default_port);
     std::lock_guard lock(m_mutex);
@@ -170,18 +179,16 @@ void Connman::Impl::FillAutomaticSlots()
     if (!m_source) return;
     int full_relay = 0;
     int block_relay = 0;
-    std::vector<Endpoint> connected;
+    std::vector<Service> connected;
     for (const auto& connection : Snapshot()) {
-        connected.push_back(connection->remote);
+        connected.push_back(connection->address);
         full_relay += connection->type == ConnectionType::OUTBOUND_FULL_RELAY;
         block_relay += connection->type == ConnectionType::BLOCK_RELAY;
     }
     {
         std::lock_guard lock(m_mutex);
         for (const auto& target : m_pending) {
-            if (auto split = util::SplitHostPort(target); split) {
-                if (auto ip = util::IpAddress::Parse(split->host)) connected.push_back({*ip, split->port});
-            }
+            if (auto service = ParseService(target, m_options.default_port)) connected.push_back(*service);
         }
     }
     // Full-relay slots first, then the block-relay-only ones (eclipse resistance).
@@ -195,10 +202,15 @@ void Connman::Impl::FillAutomaticSlots()
     }
     if (auto candidate = m_source->NextOutboundCandidate(connected)) {
         const std::string name = candidate->ToString();
+        // An IP address is dialled (or handed to -proxy); a .onion one only goes to the onion proxy.
+        const auto ip = candidate->address.ToIp();
+        if (!ip && !(candidate->address.IsTor() && m_options.onion_proxy)) return;
+        const Endpoint endpoint{ip.value_or(util::IpAddress{}), candidate->port};
+        const std::string proxy_host = ip ? "" : candidate->address.ToString();
         std::lock_guard lock(m_mutex);
         if (m_pending.count(name)) return;
         m_pending.insert(name);
-        m_tasks.push_back([this, endpoint = *candidate, name, type] { ConnectNow(endpoint, name, type); });
+        m_tasks.push_back([this, endpoint, name, type, proxy_host] { ConnectNow(endpoint, name, type, proxy_host); });
         WakeNet();
     }
 }
@@ -267,6 +279,8 @@ void Connman::Disconnect(NodeId peer, std::string_view reason) { m_impl->Disconn
 void Connman::OpenConnection(const std::string& target, ConnectionType type) { m_impl->RequestConnection(target, type); }
 
 std::optional<Endpoint> Connman::Proxy() const { return m_impl->m_options.proxy; }
+
+std::optional<Endpoint> Connman::OnionProxy() const { return m_impl->m_options.onion_proxy; }
 
 bool Connman::ProxyRandomize() const { return m_impl->m_options.proxy_randomize; }
 

@@ -17,11 +17,6 @@ constexpr auto DUMP_INTERVAL = std::chrono::minutes(15);
 // Selections tried per outbound candidate before giving up for this round.
 constexpr int MAX_SELECT_TRIES = 100;
 
-net::Service ToService(const net::Endpoint& endpoint)
-{
-    return {net::NetAddress::FromIp(endpoint.address), endpoint.port};
-}
-
 } // namespace
 
 AddressBook::AddressBook(AddressBookOptions options, util::Logger& logger, const util::Clock& clock)
@@ -155,18 +150,19 @@ void AddressBook::QueryDnsSeeds()
     }
 }
 
-std::optional<net::Endpoint> AddressBook::NextOutboundCandidate(const std::vector<net::Endpoint>& connected)
+std::optional<net::Service> AddressBook::NextOutboundCandidate(const std::vector<net::Service>& connected)
 {
     std::set<util::Bytes> groups;
-    for (const auto& endpoint : connected) groups.insert(net::NetAddress::FromIp(endpoint.address).GetGroup());
+    for (const auto& service : connected) groups.insert(service.address.GetGroup());
     const int64_t now = Now();
     for (int tries = 0; tries < MAX_SELECT_TRIES; ++tries) {
         const auto selected = m_addrman->Select();
         if (!selected) return std::nullopt;
         const auto& [record, last_try] = *selected;
-        const auto ip = record.service.address.ToIp();
-        if (!ip || !record.service.address.IsRoutable()) continue; // no proxy: IPv4 and IPv6 only
-        if (!m_options.reachable.count(record.service.address.GetNetwork())) continue; // -onlynet
+        const auto& address = record.service.address;
+        // IPv4, IPv6 and Tor (reachable only with an onion proxy); no I2P or CJDNS yet.
+        if (!address.IsRoutable() || !(address.ToIp() || address.IsTor())) continue;
+        if (!m_options.reachable.count(address.GetNetwork())) continue; // -onlynet, -proxy/-onion
         if (groups.count(record.service.address.GetGroup())) continue;
         if (m_bans.IsBanned(record.service.address, now) || m_bans.IsDiscouraged(record.service.address)) continue;
         // Tried in the last ten minutes: only after many rounds without a better one (as Core).
@@ -174,14 +170,13 @@ std::optional<net::Endpoint> AddressBook::NextOutboundCandidate(const std::vecto
         // Only nodes that serve the whole chain with witnesses, and the usual port unless desperate.
         if ((record.services & (1 | 8)) != (1 | 8) && tries < 40) continue;
         if (record.service.port != m_options.default_port && tries < 50) continue;
-        return net::Endpoint{*ip, record.service.port};
+        return record.service;
     }
     return std::nullopt;
 }
 
-void AddressBook::OutboundAttempt(const net::Endpoint& endpoint, bool success)
+void AddressBook::OutboundAttempt(const net::Service& service, bool success)
 {
-    const auto service = ToService(endpoint);
     if (success) {
         m_addrman->Connected(service, Now());
     } else {

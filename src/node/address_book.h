@@ -56,8 +56,8 @@ public:
     // net::ConnectionSource: an address from the book that we are not
     // connected to, from a group we have no outbound connection in, not
     // banned or discouraged; nullopt after 100 tries without one.
-    std::optional<net::Endpoint> NextOutboundCandidate(const std::vector<net::Endpoint>& connected) override;
-    void OutboundAttempt(const net::Endpoint& endpoint, bool success) override;
+    std::optional<net::Service> NextOutboundCandidate(const std::vector<net::Service>& connected) override;
+    void OutboundAttempt(const net::Service& service, bool success) override;
 
 private:
     void LoadPeers();

@@ -79,9 +79,11 @@ void AddConnectionOptions(util::Args& args)
                 ARG_HIDDEN);
     args.AddArg("dnsseed", "Ask DNS seeds for addresses when few are known (default: 1 unless -connect; with -proxy, "
                 "the seeds are connected to through it instead of looked up)", CONNECTION);
-    args.AddArg("proxy=<ip:port>", "Connect to peers through this SOCKS5 proxy, names included, which it resolves "
-                "(default port 9050; IPv4 and IPv6 peers, .onion addresses not yet). Sets -listen=0 unless it is given",
+    args.AddArg("proxy=<ip:port>", "Connect to peers through this SOCKS5 proxy, names included, which it resolves, "
+                "and .onion addresses unless -onion says otherwise (default port 9050). Sets -listen=0 unless it is given",
                 CONNECTION);
+    args.AddArg("onion=<ip:port>", "Use a separate SOCKS5 proxy to reach peers via Tor onion services (default: "
+                "-proxy); -noonion or -onion=0: none, so .onion addresses are unreachable", CONNECTION);
     args.AddArg("proxyrandomize", "Use different credentials for each proxied connection, so that Tor isolates them "
                 "(default: 1)", CONNECTION);
     args.AddArg("fixedseeds", "Use the built-in seed addresses when DNS seeds give none (default: 1)", CONNECTION);

@@ -76,29 +76,39 @@ util::Result<uint64_t> UploadTargetBytes(const util::Args& args)
     return std::stoull(text) * unit;
 }
 
+// "<ip>[:<port>]" for -proxy and -onion; "" and "0" mean none.
+util::Result<std::optional<net::Endpoint>> ParseProxy(const std::string& option, const std::string& text)
+{
+    if (text.empty() || text == "0") return std::optional<net::Endpoint>{};
+    const auto split = util::SplitHostPort(text);
+    const auto ip = split ? util::IpAddress::Parse(split->host) : std::nullopt;
+    if (!ip) return util::Error{"Invalid -" + option + " address or hostname: '" + text + "'"};
+    return std::optional<net::Endpoint>{net::Endpoint{*ip, split->port ? split->port : DEFAULT_PROXY_PORT}};
+}
+
 } // namespace
 
 util::Result<std::optional<net::Endpoint>> ProxyFromArgs(const util::Args& args)
 {
-    const std::string text = args.IsNegated("proxy") ? "" : args.Get("proxy", "");
-    if (text.empty() || text == "0") return std::optional<net::Endpoint>{};
-    const auto split = util::SplitHostPort(text);
-    const auto ip = split ? util::IpAddress::Parse(split->host) : std::nullopt;
-    if (!ip) return util::Error{"Invalid -proxy address or hostname: '" + text + "'"};
-    return std::optional<net::Endpoint>{net::Endpoint{*ip, split->port ? split->port : DEFAULT_PROXY_PORT}};
+    return ParseProxy("proxy", args.IsNegated("proxy") ? "" : args.Get("proxy", ""));
+}
+
+util::Result<std::optional<net::Endpoint>> OnionProxyFromArgs(const util::Args& args)
+{
+    if (args.IsNegated("onion")) return std::optional<net::Endpoint>{};
+    const std::string text = args.Get("onion", "");
+    return text.empty() ? ProxyFromArgs(args) : ParseProxy("onion", text);
 }
 
 util::Result<std::set<net::Network>> ReachableNetworks(const util::Args& args)
 {
+    auto onion_proxy = OnionProxyFromArgs(args);
+    if (!onion_proxy) return util::Error{onion_proxy.error()};
     std::set<net::Network> reachable;
     for (const std::string& name : args.GetAll("onlynet")) {
         const auto network = net::ParseNetwork(name);
         if (!network) return util::Error{"Unknown network specified in -onlynet: '" + name + "'"};
-        if (*network == net::Network::ONION && args.IsSet("proxy") && !args.IsNegated("proxy")) {
-            return util::Error{"Outbound connections restricted to Tor (-onlynet=onion) are not supported yet: -proxy "
-                               "carries connections to IPv4 and IPv6 peers and names only"};
-        }
-        if (*network == net::Network::ONION) {
+        if (*network == net::Network::ONION && !*onion_proxy) {
             return util::Error{"Outbound connections restricted to Tor (-onlynet=onion) but the proxy for reaching the "
                                "Tor network is not provided: none of -proxy, -onion or -listenonion is given"};
         }
@@ -110,7 +120,11 @@ util::Result<std::set<net::Network>> ReachableNetworks(const util::Args& args)
         }
         reachable.insert(*network);
     }
-    if (reachable.empty()) reachable = {net::Network::IPV4, net::Network::IPV6};
+    if (reachable.empty()) {
+        reachable = {net::Network::IPV4, net::Network::IPV6};
+        // Tor is reachable through its proxy (as Core makes it with -proxy or -onion).
+        if (*onion_proxy) reachable.insert(net::Network::ONION);
+    }
     return reachable;
 }
 
@@ -130,6 +144,9 @@ util::Result<net::ConnmanOptions> ConnmanOptionsFromArgs(const util::Args& args,
     auto proxy = ProxyFromArgs(args);
     if (!proxy) return util::Error{proxy.error()};
     options.proxy = *proxy;
+    auto onion_proxy = OnionProxyFromArgs(args);
+    if (!onion_proxy) return util::Error{onion_proxy.error()};
+    options.onion_proxy = *onion_proxy;
     options.proxy_randomize = args.GetBool("proxyrandomize", true);
     // -connect means "only these": no listening unless asked for (as bitcoind);
     // nor behind a -proxy, whose point is not to show our address.
@@ -202,9 +219,7 @@ util::Result<std::unique_ptr<P2pService>> P2pService::Start(const util::Args& ar
     net::BanList& bans = service->m_addresses->Bans();
     peer_options.addrman = &service->m_addresses->AddrMan();
     peer_options.banlist = &bans;
-    peer_options.on_misbehaving = [&bans](const net::Endpoint& peer, const std::string&) {
-        bans.Discourage(net::NetAddress::FromIp(peer.address));
-    };
+    peer_options.on_misbehaving = [&bans](const net::NetAddress& peer, const std::string&) { bans.Discourage(peer); };
     connman_options->refuse_inbound = [&bans, &clock](const util::IpAddress& address) {
         return bans.IsBanned(address, clock.NowMicros() / 1'000'000);
     };

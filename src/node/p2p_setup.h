@@ -31,8 +31,12 @@ constexpr uint16_t DEFAULT_PROXY_PORT = 9050;
 // -proxy=<ip>[:<port>]: the SOCKS5 proxy for outbound connections; nullopt
 // when not given, -noproxy or -proxy=0. Error (Core's words) for anything else.
 util::Result<std::optional<net::Endpoint>> ProxyFromArgs(const util::Args& args);
+// -onion=<ip>[:<port>]: the SOCKS5 proxy for .onion addresses; by default
+// -proxy's; none with -noonion or -onion=0.
+util::Result<std::optional<net::Endpoint>> OnionProxyFromArgs(const util::Args& args);
 
-// -onlynet: the networks automatic outbound connections may use.
+// -onlynet: the networks automatic outbound connections may use; without
+// it IPv4 and IPv6, and Tor when there is an onion proxy.
 util::Result<std::set<net::Network>> ReachableNetworks(const util::Args& args);
 
 class P2pService {

@@ -98,7 +98,7 @@ void PeerManager::ReceiveAddresses(Peer& peer, util::ByteSpan payload, bool v2)
         }
         accepted.push_back(record);
     }
-    const auto source = net::NetAddress::FromIp(peer.remote.address);
+    const auto source = peer.address.address;
     if (!accepted.empty()) m_options.addrman->Add(accepted, source, ADDR_TIME_PENALTY);
     if (decoded->records.size() < net::MAX_ADDR_TO_SEND) peer.getaddr_sent = false; // the answer to our getaddr, if any
     RelayAddresses(peer.id, to_relay);

@@ -23,6 +23,8 @@ struct Peer {
     net::NodeId id{0};
     net::ConnectionType type{net::ConnectionType::INBOUND};
     net::Endpoint remote;
+    net::Service address; // as the address book knows it (ConnectionStats::address)
+    bool proxied{false};
     bool inbound() const { return type == net::ConnectionType::INBOUND; }
 
     // Handshake.

@@ -78,8 +78,10 @@ void PeerManager::Misbehaving(Peer& peer, const std::string& reason)
     peer.misbehaved = true;
     m_logger.Log(util::LogLevel::Info, "Misbehaving: peer=" + std::to_string(peer.id) + " (" + peer.remote.ToString() +
                                            "): " + reason + ", disconnecting");
-    // Manual connections are disconnected but their address is not discouraged (as Core).
-    if (peer.type != net::ConnectionType::MANUAL && m_options.on_misbehaving) m_options.on_misbehaving(peer.remote, reason);
+    // Manual connections are disconnected but their address is not discouraged
+    // (as Core); nor is an unknown one (a name handed to the proxy).
+    const bool discourage = peer.type != net::ConnectionType::MANUAL && peer.address.address.IsValid();
+    if (discourage && m_options.on_misbehaving) m_options.on_misbehaving(peer.address.address, reason);
     m_connman->Disconnect(peer.id, reason);
 }
 
@@ -89,6 +91,8 @@ void PeerManager::InitializePeer(const net::ConnectionStats& stats)
     peer->id = stats.id;
     peer->type = stats.type;
     peer->remote = stats.remote;
+    peer->address = stats.address;
+    peer->proxied = stats.proxied;
     peer->local_nonce = crypto::GetStrongRandomU64();
     // Outbound: we speak first. Inbound: we answer their version.
     if (!peer->inbound()) SendVersion(*peer);
@@ -203,8 +207,11 @@ void PeerManager::SendVersion(Peer& peer)
     version.version = net::PROTOCOL_VERSION;
     version.services = m_options.local_services;
     version.time = m_clock.NowMicros() / 1'000'000;
-    version.addr_recv.ip = net::ToWireIp(peer.remote.address);
-    version.addr_recv.port = peer.remote.port;
+    // Through a proxy the peer's address stays out of it (all zeros), as Core does.
+    if (!peer.proxied) {
+        version.addr_recv.ip = net::ToWireIp(peer.remote.address);
+        version.addr_recv.port = peer.remote.port;
+    }
     version.addr_from.services = m_options.local_services;
     version.nonce = peer.local_nonce;
     version.user_agent = m_options.user_agent;
@@ -278,8 +285,7 @@ void PeerManager::OnVerack(Peer& peer, util::ByteSpan)
     StartAddressExchange(peer);
     if (!peer.inbound() && m_options.addrman) {
         // A working outbound address moves to the tried table.
-        m_options.addrman->Good(net::Service{net::NetAddress::FromIp(peer.remote.address), peer.remote.port},
-                                m_clock.NowMicros() / 1'000'000);
+        m_options.addrman->Good(peer.address, m_clock.NowMicros() / 1'000'000);
     }
     {
         std::lock_guard lock(m_chain.Mutex());

@@ -56,7 +56,7 @@ struct PeerManagerOptions {
     net::BanList* banlist{nullptr};
     // Called for a peer that misbehaved (the node discourages its address);
     // may be empty.
-    std::function<void(const net::Endpoint&, const std::string& reason)> on_misbehaving;
+    std::function<void(const net::NetAddress&, const std::string& reason)> on_misbehaving;
 };
 
 // One row of getpeerinfo that only the protocol layer knows.

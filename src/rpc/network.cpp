@@ -44,10 +44,10 @@ uint64_t LocalServices(const RpcContext& context)
     return net::NODE_NETWORK_LIMITED | net::NODE_WITNESS | (pruned ? 0 : net::NODE_NETWORK);
 }
 
-// `proxied`: the network's connections go through -proxy (IPv4 and IPv6 when set).
-boost::json::object NetworkEntry(const char* name, bool reachable, const net::Connman* connman, bool proxied)
+// `proxy`: the SOCKS5 proxy the network's connections go through, if any.
+boost::json::object NetworkEntry(const char* name, bool reachable, const net::Connman* connman,
+                                 const std::optional<net::Endpoint>& proxy)
 {
-    const auto proxy = connman && proxied ? connman->Proxy() : std::nullopt;
     boost::json::object entry;
     entry["name"] = name;
     entry["limited"] = !reachable;
@@ -80,11 +80,13 @@ RpcResult GetNetworkInfo(const JsonRpcRequest&, RpcContext& context)
                                                   : context.reachable_networks.count(network) > 0;
     };
     const net::Connman* connman = context.connman;
-    result["networks"] = boost::json::array{NetworkEntry("ipv4", reachable(net::Network::IPV4), connman, true),
-                                            NetworkEntry("ipv6", reachable(net::Network::IPV6), connman, true),
-                                            NetworkEntry("onion", reachable(net::Network::ONION), connman, false),
-                                            NetworkEntry("i2p", reachable(net::Network::I2P), connman, false),
-                                            NetworkEntry("cjdns", reachable(net::Network::CJDNS), connman, false)};
+    const auto proxy = connman ? connman->Proxy() : std::nullopt;
+    const auto onion_proxy = connman ? connman->OnionProxy() : std::nullopt;
+    result["networks"] = boost::json::array{NetworkEntry("ipv4", reachable(net::Network::IPV4), connman, proxy),
+                                            NetworkEntry("ipv6", reachable(net::Network::IPV6), connman, proxy),
+                                            NetworkEntry("onion", reachable(net::Network::ONION), connman, onion_proxy),
+                                            NetworkEntry("i2p", reachable(net::Network::I2P), connman, std::nullopt),
+                                            NetworkEntry("cjdns", reachable(net::Network::CJDNS), connman, std::nullopt)};
     result["relayfee"] = json::AmountValue(MIN_RELAY_FEE);
     result["incrementalfee"] = json::AmountValue(MIN_RELAY_FEE);
     result["localaddresses"] = boost::json::array();
@@ -112,7 +114,7 @@ boost::json::object PeerEntry(const net::ConnectionStats& connection, const p2p:
     entry["addr"] = connection.addr_name;
     if (connection.local) entry["addrbind"] = connection.local->ToString();
     // Core's network class: loopback and private addresses are "not_publicly_routable".
-    entry["network"] = std::string(net::NetworkName(net::NetAddress::FromIp(connection.remote.address).GetNetClass()));
+    entry["network"] = std::string(net::NetworkName(connection.address.address.GetNetClass()));
     entry["services"] = ServicesHex(peer.services);
     entry["servicesnames"] = ServicesNames(peer.services);
     entry["relaytxes"] = peer.relay_txes;

@@ -10,7 +10,12 @@ loopback that records what it is asked for).
 - -proxy sets -listen=0 unless -listen is given;
 - a proxy that refuses the target, or answers garbage, ends only that
   connection, with the reason in debug.log;
+- .onion peers go through the proxy (or -onion's) by name, manual ones and
+  automatic ones from the address book (-onlynet=onion); getpeerinfo says
+  "onion"; -noonion makes Tor unreachable and a .onion name is never looked up;
 - a bad -proxy value and -onlynet=onion with a proxy are start-up errors."""
+import base64
+import hashlib
 import socket
 
 from test_framework.blocktools import ADDRESS_OP_TRUE
@@ -18,6 +23,13 @@ from test_framework.socks5 import ATYP_IPV4, ATYP_NAME, Socks5Proxy
 from test_framework.test_framework import TestCase, assert_equal, assert_true, wait_until
 
 LISTEN = ["listen=1", "bind=127.0.0.1"]
+
+
+def onion_v3_address(public_key):
+    """A Tor v3 onion name for a 32-byte key (rend-spec-v3: key, checksum, version)."""
+    version = b"\x03"
+    checksum = hashlib.sha3_256(b".onion checksum" + public_key + version).digest()[:2]
+    return base64.b32encode(public_key + checksum + version).decode().lower() + ".onion"
 
 
 class ProxyTest(TestCase):
@@ -47,7 +59,9 @@ class ProxyTest(TestCase):
         for name in ("ipv4", "ipv6"):
             assert_equal((networks[name]["proxy"], networks[name]["proxy_randomize_credentials"]),
                          ("127.0.0.1:%d" % proxy.port, True))
-        assert_equal((networks["onion"]["proxy"], networks["onion"]["reachable"]), ("", False))
+        # -proxy reaches Tor too (as Core); I2P and CJDNS stay unreachable.
+        assert_equal((networks["onion"]["proxy"], networks["onion"]["reachable"]), ("127.0.0.1:%d" % proxy.port, True))
+        assert_equal((networks["i2p"]["reachable"], networks["cjdns"]["reachable"]), (False, False))
         # Each connection gets other credentials (Tor isolates them).
         node1.rpc.call("disconnectnode", "", peer["id"])
         wait_until(lambda: len(proxy.requests_seen()) >= 2, what="node1 to reconnect through the proxy")
@@ -94,11 +108,54 @@ class ProxyTest(TestCase):
         assert_equal(networks["ipv4"]["proxy"], "")
         node3.stop()
 
+        self.log.info(".onion peers: by name through the proxy, and from the address book with -onlynet=onion")
+        onion = onion_v3_address(bytes(range(32)))
+        names[onion] = "127.0.0.1"
+        node4 = self.add_node(extra_conf=["proxy=127.0.0.1:%d" % proxy.port])
+        node4.start()
+        networks = {n["name"]: n for n in node4.rpc.call("getnetworkinfo")["networks"]}
+        assert_equal((networks["onion"]["reachable"], networks["onion"]["proxy"]), (True, "127.0.0.1:%d" % proxy.port))
+        node4.rpc.call("addnode", "%s:%d" % (onion, node0.p2p_port), "onetry")
+        wait_until(lambda: node4.rpc.call("getblockcount") == 20, what="node4 to sync from the onion peer")
+        peer = node4.rpc.call("getpeerinfo")[0]
+        assert_equal((peer["addr"], peer["network"]), ("%s:%d" % (onion, node0.p2p_port), "onion"))
+        assert_equal((proxy.requests_seen()[-1].atyp, proxy.requests_seen()[-1].host), (ATYP_NAME, onion))
+        node4.stop()
+        node4.start(extra_args=["-onlynet=onion", "-dnsseed=0", "-fixedseeds=0"])
+        assert_equal(node4.rpc.call("getconnectioncount"), 0)
+        other_onion = onion_v3_address(bytes(range(1, 33)))
+        names[other_onion] = "127.0.0.1"
+        assert_equal(node4.rpc.call("addpeeraddress", other_onion, node0.p2p_port), {"success": True})
+        wait_until(lambda: any(p["addr"] == "%s:%d" % (other_onion, node0.p2p_port)
+                               for p in node4.rpc.call("getpeerinfo")), what="an automatic connection to the onion peer")
+        peer = [p for p in node4.rpc.call("getpeerinfo") if p["addr"].startswith(other_onion)][0]
+        assert_equal((peer["network"], peer["connection_type"]), ("onion", "outbound-full-relay"))
+        node4.stop()
+        # -noonion: Tor is unreachable, and a .onion name is never looked up.
+        node4.start(extra_args=["-noonion"])
+        networks = {n["name"]: n for n in node4.rpc.call("getnetworkinfo")["networks"]}
+        assert_equal((networks["onion"]["reachable"], networks["onion"]["proxy"]), (False, ""))
+        node4.rpc.call("addnode", "%s:%d" % (onion, node0.p2p_port), "onetry")
+        wait_until(lambda: ".onion addresses need -proxy or -onion" in node4.log_since_start(), what="the refusal")
+        node4.stop()
+        # -onion alone: .onion through it, IP peers directly.
+        onion_only = Socks5Proxy(lambda host, port: (names.get(host, host), port))
+        node4.start(extra_args=["-noproxy", "-onion=127.0.0.1:%d" % onion_only.port,
+                                "-connect=127.0.0.1:%d" % node0.p2p_port])
+        wait_until(lambda: node4.rpc.call("getconnectioncount") == 1, what="node4's direct connection")
+        networks = {n["name"]: n for n in node4.rpc.call("getnetworkinfo")["networks"]}
+        assert_equal((networks["ipv4"]["proxy"], networks["onion"]["proxy"]), ("", "127.0.0.1:%d" % onion_only.port))
+        assert_equal(onion_only.requests_seen(), [])
+        node4.stop()
+        onion_only.close()
+
         self.log.info("bad values are start-up errors")
         node3.assert_start_error(["-proxy=nonsense"], "Invalid -proxy address or hostname: 'nonsense'")
         node3.assert_start_error(["-proxy=127.0.0.1:99999"], "Invalid -proxy address or hostname: '127.0.0.1:99999'")
-        node3.assert_start_error(["-proxy=127.0.0.1", "-onlynet=onion"],
-                                 "Outbound connections restricted to Tor (-onlynet=onion) are not supported yet")
+        node3.assert_start_error(["-proxy=127.0.0.1", "-noonion", "-onlynet=onion"],
+                                 "Outbound connections restricted to Tor (-onlynet=onion) but the proxy for reaching "
+                                 "the Tor network is not provided")
+        node3.assert_start_error(["-onion=localhost"], "Invalid -onion address or hostname: 'localhost'")
 
         for p in (proxy, refusing, garbage):
             p.close()

@@ -141,7 +141,7 @@ class InteropTest(TestCase):
         if version is None:
             self.skip("no bitcoind to test against: depends/fetch-bitcoind.sh could not provide one")
         self.log.info("peer implementation: %s", version)
-        core = BitcoindNode(index=len(self._all_nodes), tmpdir=self.tmpdir, extra_conf=LISTEN)
+        core = BitcoindNode(index=len(self._all_nodes), tmpdir=self.tmpdir, extra_conf=LISTEN + ["debug=net"])
         self._all_nodes.append(core)
         self.nodes.append(core)
         core.start()

@@ -32,8 +32,9 @@ class BitcoindNode(Node):
         self.pid_file = os.path.join(self.chaindir, "bitcoind.pid")
 
     def config_text(self):
-        # No wallet (the test never needs one), no DNS or fixed seeds; everything
-        # else is bitcoind's default.
-        return conf_with_defaults(["regtest=1", "server=1", "disablewallet=1", "dnsseed=0", "fixedseeds=0", "listenonion=0", "[regtest]"],
-                                  ["rpcport=%d" % self.rpc_port, "port=%d" % self.p2p_port, "listen=0"],
+        # No wallet (the test never needs one), no DNS or fixed seeds, no Tor
+        # control port, no NAT port mapping; everything else is bitcoind's default.
+        head = ["regtest=1", "server=1", "disablewallet=1", "dnsseed=0", "fixedseeds=0", "listenonion=0", "natpmp=0",
+                "[regtest]"]
+        return conf_with_defaults(head, ["rpcport=%d" % self.rpc_port, "port=%d" % self.p2p_port, "listen=0"],
                                   self.extra_conf)

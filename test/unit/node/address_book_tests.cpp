@@ -65,4 +65,45 @@ BOOST_AUTO_TEST_CASE(peers_file_round_trip_and_corruption)
     }
 }
 
+BOOST_AUTO_TEST_CASE(outbound_candidates_by_network)
+{
+    util::FixedClock clock(1'700'000'000'000'000);
+    util::Logger logger(clock);
+    node::AddressBookOptions options;
+    options.magic = {0xfa, 0xbf, 0xb5, 0xda};
+    options.default_port = 8333;
+    const auto record = [](const char* text) {
+        net::AddressRecord r;
+        r.time = 1'700'000'000;
+        r.services = 9; // NODE_NETWORK | NODE_WITNESS
+        r.service = {*net::NetAddress::Parse(text), 8333};
+        return r;
+    };
+    const char* onion = "aaaqeayeaudaocajbifqydiob4ibceqtcqkrmfyydenbwha5dyp3kead.onion";
+    const char* i2p = "mrswmz3infvgw3dnnzxxa4lson2hk5txpb4xu634pv7h7aebqkbq.b32.i2p";
+    const auto candidates = [&](std::set<net::Network> reachable, const std::vector<net::Service>& connected) {
+        test::TempDir fresh; // no peers.dat from the previous round
+        options.network_dir = fresh.path;
+        options.reachable = std::move(reachable);
+        node::AddressBook book(options, logger, clock);
+        const auto source = *net::NetAddress::Parse("1.1.1.1");
+        BOOST_REQUIRE_EQUAL(book.AddrMan().Add({record("8.8.4.4"), record(onion), record(i2p)}, source), 3u);
+        std::set<std::string> seen;
+        for (int i = 0; i < 200; ++i) {
+            if (auto candidate = book.NextOutboundCandidate(connected)) seen.insert(candidate->ToString());
+        }
+        return seen;
+    };
+    using Seen = std::set<std::string>;
+    // Without an onion proxy only the IPv4 address; I2P is never offered.
+    BOOST_CHECK(candidates({net::Network::IPV4, net::Network::IPV6}, {}) == Seen{"8.8.4.4:8333"});
+    // With one (-proxy or -onion), Tor too; -onlynet=onion leaves only Tor.
+    BOOST_CHECK(candidates({net::Network::IPV4, net::Network::IPV6, net::Network::ONION}, {}) ==
+                (Seen{"8.8.4.4:8333", std::string(onion) + ":8333"}));
+    BOOST_CHECK(candidates({net::Network::ONION}, {}) == Seen{std::string(onion) + ":8333"});
+    // Nothing from a group we are connected to already (Tor's groups are the address's first 4 bits).
+    const net::Service same_group{*net::NetAddress::Parse("8.8.200.1"), 8333};
+    BOOST_CHECK(candidates({net::Network::IPV4, net::Network::ONION}, {same_group}) == Seen{std::string(onion) + ":8333"});
+}
+
 BOOST_AUTO_TEST_SUITE_END()
