@@ -140,9 +140,9 @@ RpcResult SubmitBlock(const JsonRpcRequest& request, RpcContext& context)
     const auto bytes = util::TryParseHex(Params(request)[0].get_string());
     auto block = bytes ? primitives::DecodeBlock(*bytes) : util::Result<primitives::Block>(util::Error{"hex"});
     if (!block) return RpcError{RPC_DESERIALIZATION_ERROR, "Block decode failed"};
-    if (block->txs.empty() || !block->txs[0]->IsCoinBase()) {
-        return RpcError{RPC_VERIFY_ERROR, "Block does not start with a coinbase"};
-    }
+    // No pre-checks (v29 dropped "Block does not start with a coinbase"): a
+    // block without transactions or coinbase gets its reject reason like any
+    // other ("bad-blk-length", "bad-cb-missing", or "high-hash" first).
     chain::Chainstate& state = *context.chainstate;
     const auto result = state.ProcessNewBlock(*block);
     if (result.duplicate) return boost::json::value(result.reject_reason);

@@ -10,7 +10,7 @@ after -reindex-chainstate and -reindex (gettxoutsetinfo's hash_serialized_3);
 import os
 import time
 
-from test_framework.blocktools import ADDRESS_OP_TRUE, P2WSH_OP_TRUE, spend_op_true, txid_of
+from test_framework.blocktools import ADDRESS_OP_TRUE, P2WSH_OP_TRUE, block_hex, spend_op_true, txid_of
 from test_framework.test_framework import (TestCase, assert_equal, assert_raises_rpc_error, assert_true,
                                            wait_until)
 
@@ -88,6 +88,14 @@ class ChainstateTest(TestCase):
         assert_raises_rpc_error(-25, "TestBlockValidity failed: bad-txns-premature-spend-of-coinbase",
                                 node.rpc.call, "generateblock", ADDRESS_OP_TRUE, [premature])
         assert_raises_rpc_error(-22, "Block decode failed", node.rpc.call, "submitblock", "00")
+        # No pre-checks (as v29): a block without transactions or without a
+        # coinbase gets its reject reason; an unsolved one fails proof of work first.
+        tip = node.rpc.call("getblockheader", node.rpc.call("getbestblockhash"))
+        no_txs = block_hex(tip["hash"], tip["time"] + 1, [])
+        assert_equal(node.rpc.call("submitblock", no_txs), "bad-blk-length")
+        no_coinbase = block_hex(tip["hash"], tip["time"] + 1, [premature])
+        assert_equal(node.rpc.call("submitblock", no_coinbase), "bad-cb-missing")
+        assert_equal(node.rpc.call("submitblock", block_hex(tip["hash"], tip["time"] + 1, [], solve=False)), "high-hash")
         assert_raises_rpc_error(-5, "Block not found", node.rpc.call, "getblock", "00" * 32)
         assert_raises_rpc_error(-8, "blockhash must be of length 64 (not 3, for 'abc')",
                                 node.rpc.call, "getblock", "abc")

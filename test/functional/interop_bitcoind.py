@@ -17,15 +17,19 @@ fetched by depends/fetch-bitcoind.sh) side by side on regtest over P2P.
   getblockstats, gettxoutsetinfo's hash_serialized_3, gettxout,
   getrawtransaction, getchaintips, getblockchaininfo...) are the same on
   both after all of that, reorganisations included;
-- blocks with invalid transactions are rejected with the same reasons.
+- blocks with invalid transactions (generateblock), and blocks built here
+  that each break one header, block, transaction or script rule
+  (submitblock), are rejected with the same reasons.
 
 Reported as skipped when no bitcoind is available (depends/fetch-bitcoind.sh
 could not fetch one); .ci/run fetches it."""
 import os
 import struct
+import time as clock
 
 from test_framework.bitcoind import BitcoindNode, bitcoind_version
-from test_framework.blocktools import ADDRESS_OP_TRUE, P2WSH_OP_TRUE, spend_legacy, spend_op_true, txid_of
+from test_framework.blocktools import (ADDRESS_OP_TRUE, P2WSH_OP_TRUE, block_hex, coinbase_tx, spend_legacy,
+                                       spend_op_true, txid_of)
 from test_framework.p2p import P2PConnection, frame, version_payload
 from test_framework.test_framework import (JSONRPCException, TestCase, assert_equal, assert_in, assert_startswith,
                                            assert_true, wait_until)
@@ -122,6 +126,62 @@ class InteropTest(TestCase):
             self.log.debug("%s: %r", name, messages)
             assert_equal(messages[0], messages[1], "rejection of a block with %s" % name)
             assert_true(messages[0] != "accepted", "a block with %s was accepted" % name)
+
+    def assert_same_submitblock_answers(self, utxod, core):
+        """Blocks built here, each breaking one rule, get the same BIP22
+        answer from submitblock on both (the reject reason), and a valid one
+        is accepted by both. Covers header, block and transaction rules, and
+        a script failure found while connecting the block."""
+        tip = core.rpc.call("getbestblockhash")
+        header = core.rpc.call("getblockheader", tip)
+        height, time, median = header["height"] + 1, header["time"] + 1, header["mediantime"]
+        coinbases = []
+        for _ in range(4):
+            block = core.rpc.call("getblock", core.rpc.call("getblockhash", self.next_coinbase_height))
+            coinbases.append(block["tx"][0])
+            self.next_coinbase_height += 1
+        reward = 50 * COIN >> (height // 150)  # regtest halves every 150 blocks
+        good = spend_op_true([(coinbases[0], 0)], [(50 * COIN - 1000, P2WSH_OP_TRUE)])
+        to_p2pkh = spend_op_true([(coinbases[1], 0)], [(50 * COIN - 1000, bytes.fromhex("76a914" + "11" * 20 + "88ac"))])
+        p2pkh_unsigned = spend_legacy([(txid_of(to_p2pkh), 0, b"")], [(COIN, P2WSH_OP_TRUE)])
+        not_final = spend_op_true([(coinbases[2], 0)], [(COIN, P2WSH_OP_TRUE)], locktime=height + 10, sequence=0)
+        too_many_sigops = spend_op_true([(coinbases[3], 0)], [(COIN, b"\xac" * 20001)])  # 80,004 sigop cost
+
+        def on_tip(txs, value=reward, height_in_script=None, **kwargs):
+            coinbase = coinbase_tx(height, value=value, height_in_script=height_in_script, commit_to=txs)
+            return block_hex(tip, kwargs.pop("time", time), [coinbase] + txs, **kwargs)
+
+        cases = [
+            ("merkle root", on_tip([], merkle=bytes(32)), "bad-txnmrklroot"),
+            ("coinbase pays too much", on_tip([], value=reward + 1), "bad-cb-amount"),
+            ("coinbase pays more than reward and fees", on_tip([good], value=reward + 1001), "bad-cb-amount"),
+            ("coinbase height", on_tip([], height_in_script=height + 1), "bad-cb-height"),
+            ("time at the median", on_tip([], time=median), "time-too-old"),
+            ("time too far ahead", on_tip([], time=int(clock.time()) + 3 * 3600), "time-too-new"),
+            ("difficulty bits", on_tip([], bits=0x207ffffe), "bad-diffbits"),
+            ("proof of work", on_tip([], solve=False), "high-hash"),
+            ("no coinbase", block_hex(tip, time, [good]), "bad-cb-missing"),
+            ("two coinbases", block_hex(tip, time, [coinbase_tx(height), coinbase_tx(height, value=1)]), "bad-cb-multiple"),
+            ("no transactions", block_hex(tip, time, []), "bad-blk-length"),
+            ("a duplicated transaction (merkle mutation)", on_tip([good, to_p2pkh, to_p2pkh]), "bad-txns-duplicate"),
+            ("witness without commitment", block_hex(tip, time, [coinbase_tx(height, value=reward), good]),
+             "unexpected-witness"),
+            ("wrong witness commitment", block_hex(tip, time, [coinbase_tx(height, commit_to=[to_p2pkh]), good]),
+             "bad-witness-merkle-match"),
+            ("an unsigned P2PKH spend", on_tip([to_p2pkh, p2pkh_unsigned]),
+             "mandatory-script-verify-flag-failed (Operation not valid with the current stack size)"),
+            ("a spend before its output", on_tip([p2pkh_unsigned, to_p2pkh]), "bad-txns-inputs-missingorspent"),
+            ("a double spend", on_tip([good, spend_op_true([(coinbases[0], 0)], [(COIN, P2WSH_OP_TRUE)])]),
+             "bad-txns-inputs-missingorspent"),
+            ("a non-final transaction", on_tip([not_final]), "bad-txns-nonfinal"),
+            ("too many signature operations", on_tip([too_many_sigops]), "bad-blk-sigops"),
+            ("version 1", on_tip([], version=1), "bad-version(0x00000001)"),
+            ("nothing wrong", on_tip([good, to_p2pkh]), None),
+        ]
+        for name, block, expected in cases:
+            answers = [node.rpc.call("submitblock", block) for node in (utxod, core)]
+            assert_equal(answers, [expected, expected], "submitblock of a block with %s" % name)
+        assert_equal(utxod.rpc.call("getbestblockhash"), core.rpc.call("getbestblockhash"))
 
     def wait_same_tip(self, a, b, what, timeout=SYNC_TIMEOUT):
         wait_until(lambda: a.rpc.call("getbestblockhash") == b.rpc.call("getbestblockhash"), timeout, what)
@@ -290,6 +350,7 @@ class InteropTest(TestCase):
 
         self.log.info("invalid blocks are rejected for the same reasons")
         self.assert_same_rejections(utxod, core, txid_of(first_spend))
+        self.assert_same_submitblock_answers(utxod, core)
 
         for node in (fresh, core, utxod):
             node.stop()
