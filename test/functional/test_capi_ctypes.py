@@ -16,6 +16,8 @@ import os
 import random
 import sys
 
+from test_framework.blocktools import skip_inputs_and_outputs
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 TOP_SRCDIR = os.environ.get("top_srcdir", os.path.join(HERE, "..", ".."))
 TOP_BUILDDIR = os.environ.get("top_builddir", TOP_SRCDIR)
@@ -145,27 +147,9 @@ def compact(n):
     return b"\xfe" + n.to_bytes(4, "little")
 
 
-def read_compact(b, pos):
-    first = b[pos]
-    if first < 253:
-        return first, pos + 1
-    size = {253: 2, 254: 4, 255: 8}[first]
-    return int.from_bytes(b[pos + 1:pos + 1 + size], "little"), pos + 1 + size
-
-
 def add_witnesses(raw, witnesses):
     """Re-serializes an unsigned legacy-encoded transaction with witnesses (BIP144)."""
-    pos = 4
-    n_in, pos = read_compact(raw, pos)
-    for _ in range(n_in):
-        pos += 36
-        length, pos = read_compact(raw, pos)
-        pos += length + 4
-    n_out, pos = read_compact(raw, pos)
-    for _ in range(n_out):
-        pos += 8
-        length, pos = read_compact(raw, pos)
-        pos += length
+    n_in, pos = skip_inputs_and_outputs(raw, 4)
     body = raw[4:pos]
     wit = b""
     for i in range(n_in):

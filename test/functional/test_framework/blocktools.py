@@ -109,12 +109,30 @@ def coinbase_tx(height, value=0, script_pubkey=P2WSH_OP_TRUE, height_in_script=N
     return tx.hex()
 
 
-def _read_compact(raw, pos):
-    first = raw[pos]
+def read_compact_size(data, pos):
+    """The CompactSize at data[pos] and the position after it."""
+    first = data[pos]
     if first < 0xfd:
         return first, pos + 1
     size = {0xfd: 2, 0xfe: 4, 0xff: 8}[first]
-    return int.from_bytes(raw[pos + 1:pos + 1 + size], "little"), pos + 1 + size
+    return int.from_bytes(data[pos + 1:pos + 1 + size], "little"), pos + 1 + size
+
+
+def skip_inputs_and_outputs(raw, pos):
+    """From a transaction's input count at raw[pos]: the number of inputs and
+    the position just after the last output."""
+    count, pos = read_compact_size(raw, pos)
+    inputs = count
+    for _ in range(count):
+        pos += 36
+        length, pos = read_compact_size(raw, pos)
+        pos += length + 4
+    count, pos = read_compact_size(raw, pos)
+    for _ in range(count):
+        pos += 8
+        length, pos = read_compact_size(raw, pos)
+        pos += length
+    return inputs, pos
 
 
 def strip_witness(tx_hex):
@@ -122,18 +140,7 @@ def strip_witness(tx_hex):
     raw = bytes.fromhex(tx_hex)
     if raw[4:6] != b"\x00\x01":
         return raw
-    pos = 6
-    count, pos = _read_compact(raw, pos)
-    for _ in range(count):
-        pos += 36
-        length, pos = _read_compact(raw, pos)
-        pos += length + 4
-    count, pos = _read_compact(raw, pos)
-    for _ in range(count):
-        pos += 8
-        length, pos = _read_compact(raw, pos)
-        pos += length
-    body_end = pos
+    _, body_end = skip_inputs_and_outputs(raw, 6)
     return raw[:4] + raw[6:body_end] + raw[-4:]
 
 

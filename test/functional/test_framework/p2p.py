@@ -7,7 +7,7 @@ import socket
 import struct
 import time
 
-from .blocktools import compact_size
+from .blocktools import compact_size, read_compact_size  # noqa: F401 (re-exported)
 from .util import TIMEOUT_FACTOR
 
 REGTEST_MAGIC = bytes.fromhex("fabfb5da")
@@ -60,14 +60,6 @@ def headers_payload(headers_hex):
     for h in headers_hex:
         out += bytes.fromhex(h) + b"\x00"
     return out
-
-
-def read_compact_size(data, pos):
-    first = data[pos]
-    if first < 0xfd:
-        return first, pos + 1
-    size = {0xfd: 2, 0xfe: 4, 0xff: 8}[first]
-    return int.from_bytes(data[pos + 1:pos + 1 + size], "little"), pos + 1 + size
 
 
 class P2PConnection:
