@@ -19,6 +19,10 @@ namespace mining {
 
 // Blocks the node builds signal no deployments (see doc/rpc.md).
 inline constexpr int32_t BLOCK_VERSION = 0x20000000;
+// Weight kept free for the header, the transaction count and the coinbase
+// (Core v29's -blockreservedweight default); with no mempool, the weight of
+// every block the node assembles as Core counts it.
+inline constexpr int64_t BLOCK_RESERVED_WEIGHT = 8000;
 
 struct BlockTemplate {
     primitives::Block block;

@@ -11,6 +11,7 @@
 #include <util/clock.h>
 #include <util/logging.h>
 
+#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <set>
@@ -57,6 +58,9 @@ struct RpcContext : NodeServices {
     std::function<void()> request_shutdown; // the `stop` RPC
     std::string user_agent;                // "/utxod:0.1.0/"
     int client_version;                    // getnetworkinfo's "version" (node::RPC_INTERFACE_VERSION)
+    // A block was assembled (generate*, getblocktemplate): getmininginfo then
+    // reports it, as Core reports its last assembled block.
+    std::atomic<bool> block_assembled{false};
 };
 
 } // namespace rpc

@@ -34,6 +34,7 @@ RpcResult GenerateBlocks(RpcContext& context, const util::Bytes& script, int64_t
             block_template = mining::CreateNewBlock(*state.Chain().Tip(), script, {}, primitives::Amount{0},
                                                     NowSeconds(context), params);
         }
+        context.block_assembled = true;
         primitives::Block& block = block_template.block;
         if (!mining::SolveBlock(block.header, max_tries, params)) break;
         const auto result = state.ProcessNewBlock(block);
@@ -113,6 +114,7 @@ RpcResult GenerateBlock(const JsonRpcRequest& request, RpcContext& context)
     {
         std::lock_guard lock(state.Mutex());
         // The transactions' fees are forfeited: the coinbase claims the subsidy only.
+        context.block_assembled = true; // as Core, which assembles an empty block and adds txs to it
         block = mining::CreateNewBlock(*state.Chain().Tip(), *script, std::move(txs), primitives::Amount{0},
                                        NowSeconds(context), consensus)
                     .block;
@@ -221,6 +223,12 @@ RpcResult GetMiningInfo(const JsonRpcRequest&, RpcContext& context)
     const chain::BlockIndex& tip = *state.Chain().Tip();
     boost::json::object result;
     result["blocks"] = tip.height;
+    if (context.block_assembled) {
+        // The last assembled block's weight (reserved weight included) and
+        // transactions besides the coinbase: without a mempool, always these.
+        result["currentblockweight"] = mining::BLOCK_RESERVED_WEIGHT;
+        result["currentblocktx"] = 0;
+    }
     result["bits"] = BitsHex(tip.header.bits);
     result["difficulty"] = json::Difficulty(tip.header.bits);
     result["target"] = TargetHex(tip.header.bits);
@@ -303,6 +311,7 @@ RpcResult GetBlockTemplate(const JsonRpcRequest& request, RpcContext& context)
     const chain::BlockIndex& tip = *state.Chain().Tip();
     // The coinbase is the miner's: the template only says what it may claim
     // and which witness commitment to include.
+    context.block_assembled = true;
     const auto block_template = mining::CreateNewBlock(tip, util::Bytes{}, {}, primitives::Amount{0},
                                                        NowSeconds(context), context.chain.consensus);
     const primitives::Block& block = block_template.block;
@@ -391,6 +400,8 @@ void RegisterMiningMethods(RpcTable& table)
     table.Register({"mining", "getmininginfo", "Returns a json object containing mining-related information.", {},
                     "{                              (json object)\n"
                     "  \"blocks\" : n,                (numeric) The current block\n"
+                    "  \"currentblockweight\" : n,    (numeric, optional) The block weight (including reserved weight for block header, txs count and coinbase tx) of the last assembled block (only present if a block was ever assembled)\n"
+                    "  \"currentblocktx\" : n,        (numeric, optional) The number of block transactions (excluding coinbase) of the last assembled block (only present if a block was ever assembled)\n"
                     "  \"bits\" : \"hex\",              (string) The current nBits, compact representation of the block difficulty target\n"
                     "  \"difficulty\" : n,            (numeric) The current difficulty\n"
                     "  \"target\" : \"hex\",            (string) The current target\n"

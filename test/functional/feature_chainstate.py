@@ -11,7 +11,7 @@ import os
 import time
 
 from test_framework.blocktools import ADDRESS_OP_TRUE, P2WSH_OP_TRUE, block_hex, spend_op_true, txid_of
-from test_framework.test_framework import (TestCase, assert_equal, assert_raises_rpc_error, assert_true,
+from test_framework.test_framework import (TestCase, assert_equal, assert_not_in, assert_raises_rpc_error, assert_true,
                                            wait_until)
 
 COIN = 100_000_000
@@ -33,7 +33,11 @@ class ChainstateTest(TestCase):
         node.start(["-blocknotify=echo %%s >> %s" % notify_file])
 
         self.log.info("mine 200 blocks to the anyone-can-spend address")
+        # getmininginfo reports the last assembled block only once there is one (as Core).
+        assert_not_in("currentblockweight", node.rpc.call("getmininginfo"))
         hashes = node.rpc.call("generatetoaddress", 200, ADDRESS_OP_TRUE)
+        mining = node.rpc.call("getmininginfo")
+        assert_equal((mining["currentblockweight"], mining["currentblocktx"]), (8000, 0))
         assert_equal(len(hashes), 200)
         assert_equal(node.rpc.call("getblockcount"), 200)
         assert_equal(node.rpc.call("getbestblockhash"), hashes[-1])
