@@ -199,6 +199,9 @@ ChainParams Regtest()
     c.min_bip9_warning_height = 0;
     c.rule_change_activation_threshold = 108;
     c.miner_confirmation_window = 144;
+    // Core's test deployment, regtest only (start 0, no timeout); taproot is
+    // buried here (always active), so it needs no entry.
+    c.bip9_deployments = {{"testdummy", 28, 0, INT64_MAX, 0, true}};
     c.pow_limit = Hash("7fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff");
     c.pow_allow_min_difficulty_blocks = true;
     c.pow_no_retargeting = true;

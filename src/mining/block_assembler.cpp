@@ -1,5 +1,6 @@
 #include <mining/block_assembler.h>
 
+#include <chain/versionbits.h>
 #include <consensus/pow.h>
 #include <consensus/subsidy.h>
 #include <primitives/merkle.h>
@@ -30,7 +31,7 @@ BlockTemplate CreateNewBlock(const chain::BlockIndex& tip, util::ByteSpan coinba
     primitives::Block& block = result.block;
     block.txs.push_back(std::make_shared<const primitives::Transaction>(std::move(coinbase)));
     for (auto& tx : txs) block.txs.push_back(std::move(tx));
-    block.header.version = BLOCK_VERSION;
+    block.header.version = chain::ComputeBlockVersion(&tip, params);
     block.header.prev_block = tip.hash;
     block.header.time = static_cast<uint32_t>(std::max<int64_t>(tip.MedianTimePast() + 1, now));
     block.header.bits = consensus::NextWorkRequired(tip.Info(), chain::BranchView(tip), block.header.time, params);

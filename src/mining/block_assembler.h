@@ -1,8 +1,9 @@
 // Building blocks for the node to mine (Bitcoin Core's BlockAssembler, before
 // there is a mempool): a coinbase paying the subsidy (plus the fees of any
 // transactions given) to a script, the BIP34 height, the BIP141 witness
-// commitment, and a header on the active tip with the required bits and a
-// time after the median time past.
+// commitment, and a header on the active tip with the required bits, a time
+// after the median time past, and the version bits of the deployments in
+// signalling (chain/versionbits.h).
 #ifndef UTXO_MINING_BLOCK_ASSEMBLER_H
 #define UTXO_MINING_BLOCK_ASSEMBLER_H
 
@@ -17,8 +18,6 @@
 
 namespace mining {
 
-// Blocks the node builds signal no deployments (see doc/rpc.md).
-inline constexpr int32_t BLOCK_VERSION = 0x20000000;
 // Weight kept free for the header, the transaction count and the coinbase
 // (Core v29's -blockreservedweight default); with no mempool, the weight of
 // every block the node assembles as Core counts it.

@@ -1,5 +1,6 @@
 #include <rpc/blockchain.h>
 
+#include <chain/versionbits.h>
 #include <rpc/chain_util.h>
 #include <rpc/table.h>
 
@@ -189,6 +190,46 @@ std::optional<boost::json::object> Taproot(consensus::ChainType type, int at)
     return entry;
 }
 
+// A version-bits deployment as of `block` (Core's getdeploymentinfo): its
+// state for `block` and for the next one; the window's signalling while it
+// is started or locked in.
+boost::json::object Bip9Entry(const chain::BlockIndex& block, const consensus::Bip9Deployment& deployment,
+                              const consensus::Params& params)
+{
+    const chain::ThresholdState current = chain::StateFor(block.parent, deployment, params);
+    const chain::ThresholdState next = chain::StateFor(&block, deployment, params);
+    const bool signalling_window = current == chain::ThresholdState::STARTED ||
+                                   current == chain::ThresholdState::LOCKED_IN;
+    boost::json::object bip9;
+    if (signalling_window) bip9["bit"] = deployment.bit;
+    bip9["start_time"] = deployment.start_time;
+    bip9["timeout"] = deployment.timeout;
+    bip9["min_activation_height"] = deployment.min_activation_height;
+    bip9["status"] = std::string(chain::ThresholdStateName(current));
+    bip9["since"] = chain::StateSinceHeight(block.parent, deployment, params);
+    bip9["status_next"] = std::string(chain::ThresholdStateName(next));
+    if (signalling_window) {
+        const auto window = chain::WindowStatsFor(block, deployment, params);
+        boost::json::object statistics;
+        statistics["period"] = window.period;
+        statistics["period_start"] = window.period_start;
+        statistics["elapsed"] = window.elapsed;
+        statistics["count"] = window.count;
+        if (current == chain::ThresholdState::STARTED) {
+            statistics["threshold"] = window.threshold;
+            statistics["possible"] = window.possible;
+        }
+        bip9["statistics"] = std::move(statistics);
+        bip9["signalling"] = window.signalling;
+    }
+    boost::json::object entry;
+    entry["type"] = "bip9";
+    if (next == chain::ThresholdState::ACTIVE) entry["height"] = chain::StateSinceHeight(&block, deployment, params);
+    entry["active"] = next == chain::ThresholdState::ACTIVE;
+    entry["bip9"] = std::move(bip9);
+    return entry;
+}
+
 RpcResult GetDeploymentInfo(const JsonRpcRequest& request, RpcContext& context)
 {
     if (!context.chainstate) return NoChainstate();
@@ -208,6 +249,7 @@ RpcResult GetDeploymentInfo(const JsonRpcRequest& request, RpcContext& context)
     deployments["bip65"] = Buried(params.bip65_height, block->height);
     deployments["csv"] = Buried(params.csv_height, block->height);
     deployments["segwit"] = Buried(params.segwit_height, block->height);
+    for (const auto& deployment : params.bip9_deployments) deployments[deployment.name] = Bip9Entry(*block, deployment, params);
     if (auto taproot = Taproot(context.chain.type, block->height)) deployments["taproot"] = std::move(*taproot);
     boost::json::object result;
     result["hash"] = block->hash.ToHex();

@@ -1,5 +1,6 @@
 #include <rpc/mining.h>
 
+#include <chain/versionbits.h>
 #include <json/decode_tx.h>
 #include <mining/block_assembler.h>
 #include <json/block_json.h>
@@ -318,8 +319,28 @@ RpcResult GetBlockTemplate(const JsonRpcRequest& request, RpcContext& context)
     boost::json::object result;
     result["capabilities"] = boost::json::array{"proposal"};
     result["version"] = block.header.version;
-    result["rules"] = boost::json::array{"csv", "!segwit", "taproot"};
-    result["vbavailable"] = boost::json::object();
+    // BIP9 deployments for the next block (BIP9's GBT changes): active ones
+    // are rules ("!" when a client must understand them), signalling ones
+    // are available; Core lists them between segwit and taproot.
+    boost::json::array rules{"csv", "!segwit"};
+    boost::json::object available;
+    for (const auto& deployment : context.chain.consensus.bip9_deployments) {
+        switch (chain::StateFor(&tip, deployment, context.chain.consensus)) {
+        case chain::ThresholdState::STARTED:
+        case chain::ThresholdState::LOCKED_IN:
+            available[deployment.name] = deployment.bit;
+            break;
+        case chain::ThresholdState::ACTIVE:
+            rules.push_back(boost::json::string(std::string(deployment.gbt_force ? "" : "!") + deployment.name));
+            break;
+        case chain::ThresholdState::DEFINED:
+        case chain::ThresholdState::FAILED:
+            break;
+        }
+    }
+    rules.push_back("taproot");
+    result["rules"] = std::move(rules);
+    result["vbavailable"] = std::move(available);
     result["vbrequired"] = 0;
     result["previousblockhash"] = tip.hash.ToHex();
     result["transactions"] = boost::json::array();

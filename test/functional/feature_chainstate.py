@@ -51,6 +51,12 @@ class ChainstateTest(TestCase):
         assert_equal(deployments["deployments"]["segwit"], {"type": "buried", "active": True, "height": 0})
         assert_equal(deployments["deployments"]["csv"]["height"], 1)
         assert_equal(deployments["deployments"]["taproot"]["bip9"]["status"], "active")
+        # Regtest's testdummy (BIP9, bit 28): the node's own blocks signal it from
+        # height 144, when it started; 57 of them by height 200.
+        testdummy = deployments["deployments"]["testdummy"]["bip9"]
+        assert_equal((testdummy["status"], testdummy["since"], testdummy["statistics"]["count"]), ("started", 144, 57))
+        assert_equal(node.rpc.call("getblockheader", hashes[142])["versionHex"], "20000000")  # height 143
+        assert_equal(node.rpc.call("getblockheader", hashes[143])["versionHex"], "30000000")  # height 144
         assert_equal(node.rpc.call("getdeploymentinfo", hashes[0])["height"], 1)
         wait_until(lambda: os.path.exists(notify_file) and hashes[-1] in open(notify_file).read(),
                    what="-blocknotify wrote the tip's hash")

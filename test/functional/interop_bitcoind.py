@@ -15,8 +15,10 @@ fetched by depends/fetch-bitcoind.sh) side by side on regtest over P2P.
 - a fresh bitcoind syncs the whole chain from utxod alone;
 - the chain-only RPC answers (getblock at every verbosity, getblockheader,
   getblockstats, gettxoutsetinfo's hash_serialized_3, gettxout,
-  getrawtransaction, getchaintips, getblockchaininfo...) are the same on
-  both after all of that, reorganisations included;
+  getrawtransaction, getchaintips, getblockchaininfo, getdeploymentinfo
+  through each state of regtest's testdummy deployment, getblocktemplate,
+  getmininginfo...) are the same on both after all of that, reorganisations
+  included;
 - blocks with invalid transactions (generateblock), and blocks built here
   that each break one header, block, transaction or script rule
   (submitblock), are rejected with the same reasons.
@@ -96,11 +98,21 @@ class InteropTest(TestCase):
         ours, theirs = utxod.rpc.call("getmininginfo"), core.rpc.call("getmininginfo")
         theirs.pop("currentblocksize", None)
         assert_equal(ours, theirs, "getmininginfo")
-        # Regtest's testdummy deployment is not signalled by utxod (doc/rpc.md); the rest is the same.
-        ours, theirs = utxod.rpc.call("getdeploymentinfo"), core.rpc.call("getdeploymentinfo")
-        theirs["deployments"].pop("testdummy")
-        assert_equal(ours, theirs, "getdeploymentinfo")
-        return len(calls) + 3
+        # Deployments, regtest's testdummy (BIP9, bit 28) included, at the tip
+        # and at each of its states on the way: defined, started, locked in,
+        # active (bitcoind's blocks signal from height 144).
+        heights = [0, 142, 143, 144, 200, 287, 288, 431, 432, 433]
+        for block_hash in [utxod.rpc.call("getblockhash", h) for h in heights] + [None]:
+            args = [block_hash] if block_hash else []
+            assert_equal(utxod.rpc.call("getdeploymentinfo", *args), core.rpc.call("getdeploymentinfo", *args),
+                         "getdeploymentinfo at %s" % (block_hash or "the tip"))
+        # The block template on the same tip (without transactions on either
+        # side); longpollid and curtime are each node's own.
+        templates = [node.rpc.call("getblocktemplate", {"rules": ["segwit"]}) for node in (utxod, core)]
+        for template in templates:
+            del template["longpollid"], template["curtime"]
+        assert_equal(templates[0], templates[1], "getblocktemplate")
+        return len(calls) + 4 + len(heights)
 
     def assert_same_rejections(self, utxod, core, funding_txid):
         """Blocks with an invalid transaction (built by generateblock without

@@ -92,8 +92,14 @@ def coinbase_tx(height, value=0, script_pubkey=P2WSH_OP_TRUE, height_in_script=N
     """Hex of a coinbase transaction: BIP34's height push, one output, and
     when any of commit_to (the block's other transactions, hex) has witness
     data, the BIP141 witness commitment and reserved value."""
-    number = script_number(height if height_in_script is None else height_in_script)
-    script_sig = bytes([len(number)]) + number + b"\x00"  # padded to the 2-byte minimum
+    in_script = height if height_in_script is None else height_in_script
+    # Core's CScript() << height: OP_1..OP_16 for small heights, else a push.
+    if 1 <= in_script <= 16:
+        pushed = bytes([0x50 + in_script])
+    else:
+        number = script_number(in_script)
+        pushed = bytes([len(number)]) + number
+    script_sig = pushed + b"\x00"  # padded to the 2-byte minimum
     outputs = [(value, script_pubkey)]
     committed = commit_to is not None and any(has_witness(tx) for tx in commit_to)
     if committed:
