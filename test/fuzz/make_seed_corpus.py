@@ -458,6 +458,19 @@ def p2p_seeds():
     seeds.append(block_hash + compact_size(1) + txs[1].serialize())
     # ping/pong nonce (also a feefilter), sendcmpct, and the empty payload.
     seeds += [bytes.fromhex("efcdab8967452301"), bytes.fromhex("010200000000000000"), b""]
+    # addrv2 (IPv4, Tor v3, an unknown network), addr (two IPv4-mapped
+    # entries) and a framed ping, for the address and frame decoders.
+    seeds += [bytes.fromhex("0300f1536509010409090909208d00f15365010420000102030405060708090a0b0c0d0e0f101112131415161718"
+                            "191a1b1c1d1e1f208d00f15365012a036162630001"),
+              bytes.fromhex("0200f15365090000000000000000000000000000000000ffff08080808208d00f15365090000000000000000000000"
+                            "000000000000ffff01020304208d"),
+              bytes.fromhex("fabfb5da70696e6700000000000000000800000003b44ddf0500000000000000")]
+    # SOCKS5 (RFC 1928/1929) proxy replies: no authentication then a CONNECT
+    # success with an IPv4 bound address; password accepted then success with
+    # a name; a refused CONNECT.
+    seeds += [bytes.fromhex("0500" "05000001" "7f000001" "1f90"),
+              bytes.fromhex("0502" "0100" "05000003" "03616263" "0001"),
+              bytes.fromhex("0500" "05050001" "00000000" "0000")]
     return seeds
 
 

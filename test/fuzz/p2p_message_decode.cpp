@@ -21,7 +21,11 @@
 //   decoded decodes to the same records and re-encodes to itself; the addr
 //   encoding decodes to the records it kept (those with a 16-byte form);
 // - the frame decoder, fed the input in two pieces, never holds more bytes
-//   than it was given and yields only messages within the length limit.
+//   than it was given and yields only messages within the length limit;
+// - the SOCKS5 client handshake (with and without credentials), fed the
+//   input as a proxy's replies in two pieces, never consumes more than it
+//   was given, takes nothing once finished, and stays in progress only
+//   while it has consumed everything.
 #include "fuzz.h"
 
 #include <net/block_locator.h>
@@ -32,6 +36,7 @@
 #include <net/message_frame.h>
 #include <net/net_address.h>
 #include <net/protocol.h>
+#include <net/socks5.h>
 #include <net/version_message.h>
 #include <util/endian.h>
 
@@ -191,6 +196,27 @@ void CheckFrameDecoder(util::ByteSpan input)
     FUZZ_CHECK(decoder.BufferedBytes() <= input.size());
 }
 
+void CheckSocks5Replies(util::ByteSpan input)
+{
+    for (const bool with_credentials : {false, true}) {
+        auto credentials = with_credentials ? std::optional<net::Socks5Credentials>({"0", "0"}) : std::nullopt;
+        auto started = net::Socks5Handshake::Start("example.onion", 8333, std::move(credentials));
+        FUZZ_CHECK(started.ok());
+        net::Socks5Handshake handshake = std::move(started).value();
+        handshake.TakeOutput();
+        const size_t half = input.size() / 2;
+        for (const util::ByteSpan piece : {input.first(half), input.subspan(half)}) {
+            const bool was_in_progress = handshake.GetState() == net::Socks5Handshake::State::IN_PROGRESS;
+            const size_t used = handshake.Feed(piece);
+            FUZZ_CHECK(used <= piece.size());
+            if (!was_in_progress) FUZZ_CHECK(used == 0);
+            if (handshake.GetState() == net::Socks5Handshake::State::IN_PROGRESS) FUZZ_CHECK(used == piece.size());
+            if (handshake.GetState() == net::Socks5Handshake::State::FAILED) FUZZ_CHECK(!handshake.Error().empty());
+            handshake.TakeOutput();
+        }
+    }
+}
+
 } // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
@@ -202,5 +228,6 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
     CheckPureHelpers(input);
     CheckAddressMessages(input);
     CheckFrameDecoder(input);
+    CheckSocks5Replies(input);
     return 0;
 }
