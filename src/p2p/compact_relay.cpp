@@ -1,7 +1,9 @@
-// BIP152 compact blocks in low-bandwidth mode (the PeerManager's third
-// part): a new tip announced by a peer that speaks version 2 is fetched as a
-// cmpctblock, its missing transactions with getblocktxn; recent blocks are
-// served as cmpctblock and blocktxn. Without a mempool every transaction but
+// BIP152 compact blocks (the PeerManager's third part): a new tip announced
+// by a peer that speaks version 2 is fetched as a cmpctblock, its missing
+// transactions with getblocktxn; recent blocks are served as cmpctblock and
+// blocktxn, and a peer that chose us as a high-bandwidth peer gets new tips
+// as cmpctblock unasked (sync.cpp, AnnounceTip). We ask no peer for
+// high-bandwidth mode ourselves. Without a mempool every transaction but
 // the prefilled coinbase is asked for, so the saving is the round trip of
 // the header, not bandwidth; the mempool issue makes it pay.
 #include <p2p/peer_manager.h>

@@ -161,6 +161,7 @@ void PeerManager::SendMessages(net::NodeId id)
         stats.presynced_headers = peer->presync->PresyncHeight();
     }
     stats.last_block = peer->last_block_time;
+    stats.bip152_hb_from = peer->compact_announce && WantsCompactBlocks(*peer); // the peer chose us
     if (peer->last_ping_micros) stats.ping_time = *peer->last_ping_micros / 1e6;
     if (peer->min_ping_micros) stats.min_ping = *peer->min_ping_micros / 1e6;
     if (peer->ping_nonce) stats.ping_wait = (now - peer->ping_start_micros) / 1e6;

@@ -468,6 +468,15 @@ void PeerManager::AnnounceTip(Peer& peer)
     peer.best_header_sent = tip;
     if (fresh.empty()) return;
     const bool connects = fresh.back()->parent && peer_has(fresh.back()->parent);
+    // BIP152 high-bandwidth mode: a peer that asked for it (sendcmpct with
+    // announce 1) gets a single new tip as a cmpctblock at once, saving the
+    // headers and getdata round trip.
+    if (peer.compact_announce && WantsCompactBlocks(peer) && fresh.size() == 1 && connects) {
+        if (auto block = m_chain.ReadBlock(*tip)) {
+            SendCompactBlock(peer, *block, 0);
+            return;
+        }
+    }
     if (peer.prefer_headers && fresh.size() <= MAX_BLOCKS_TO_ANNOUNCE && connects) {
         std::vector<primitives::BlockHeader> headers;
         for (auto it = fresh.rbegin(); it != fresh.rend(); ++it) headers.push_back((*it)->header);

@@ -3,8 +3,9 @@
 tip with transactions announced by headers is fetched as a cmpctblock, its
 transactions with getblocktxn/blocktxn, and connected; the nodes agree on the
 tip and the UTXO set. A Python peer asking for a recent block as
-MSG_CMPCT_BLOCK gets a cmpctblock, and a malformed cmpctblock ends its
-connection."""
+MSG_CMPCT_BLOCK gets a cmpctblock; one that asks for high-bandwidth mode
+(sendcmpct 1) gets the next tip as a cmpctblock unasked; a malformed
+cmpctblock ends the connection."""
 import struct
 
 from test_framework.blocktools import ADDRESS_OP_TRUE, P2WSH_OP_TRUE, spend_op_true
@@ -52,6 +53,20 @@ class CompactBlocksTest(TestCase):
         assert_equal(payload[:80], header)
         # 3 short ids (6 bytes each) after the nonce, then the prefilled coinbase.
         assert_equal(payload[88], 3)
+        self.log.info("a peer that chose us as high-bandwidth peer gets the next tip as a cmpctblock unasked")
+        hb = P2PConnection(node0.p2p_port)
+        hb.handshake()
+        hb.send("sendcmpct", b"\x01" + struct.pack("<Q", 2))
+        wait_until(lambda: any(p["bip152_hb_from"] for p in node0.rpc.call("getpeerinfo")),
+                   what="node0 to record the high-bandwidth request")
+        new_tip = node0.rpc.call("generatetoaddress", 1, ADDRESS_OP_TRUE)[0]
+        announced = hb.wait_for("cmpctblock")
+        assert_true(announced is not None, "an unsolicited cmpctblock")
+        assert_equal(announced[:80], bytes.fromhex(node0.rpc.call("getblockheader", new_tip, False)))
+        hb.close()
+        # Low-bandwidth peers (node1) still get headers and fetch it themselves.
+        wait_until(lambda: node1.rpc.call("getbestblockhash") == new_tip, what="node1 to follow")
+
         self.log.info("a malformed cmpctblock ends the connection")
         conn.send("cmpctblock", header + struct.pack("<Q", 1) + b"\x05" + bytes(6))
         assert_true(conn.closed(), "disconnected")

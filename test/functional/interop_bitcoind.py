@@ -274,6 +274,11 @@ class InteropTest(TestCase):
         assert_in("blocktxn", sent, "utxod answered getblocktxn")
         received = self.peer(core, "/utxod:", inbound=True)["bytesrecv_per_msg"]
         assert_in("cmpctblock", received, "bitcoind got a compact block")
+        # bitcoind chose utxod as a high-bandwidth peer (it delivered blocks
+        # first), so it gets new tips as cmpctblock unasked.
+        wait_until(lambda: self.peer(utxod, "/Satoshi:29.", inbound=False)["bip152_hb_from"],
+                   what="utxod to see bitcoind's high-bandwidth request")
+        assert_equal(self.peer(core, "/utxod:", inbound=True)["bip152_hb_to"], True)
 
         self.log.info("bitcoind follows utxod's longer branch after a partition")
         core.rpc.call("setnetworkactive", False)
