@@ -2,6 +2,7 @@
 
 #include <chain/tx_index.h>
 #include <json/block_json.h>
+#include <json/decode_tx.h>
 #include <json/tx_json.h>
 #include <rpc/chain_util.h>
 #include <rpc/method.h>
@@ -143,10 +144,34 @@ RpcResult GetIndexInfo(const JsonRpcRequest& request, RpcContext& context)
     return boost::json::value(std::move(result));
 }
 
+// The transaction as getrawtransaction shows it, from hex alone (no chain
+// lookup). iswitness: true reads only the segwit serialization, false only the
+// legacy one, absent both (preferring the one whose scripts parse).
+RpcResult DecodeRawTransaction(const JsonRpcRequest& request, RpcContext& context)
+{
+    const auto& params = Params(request);
+    const bool given = Given(params, 1);
+    const bool witness_only = given && params[1].as_bool();
+    const bool legacy_only = given && !params[1].as_bool();
+    auto tx = json::DecodeHexTransaction(params[0].get_string(), !witness_only, !legacy_only);
+    if (!tx) return RpcError{RPC_DESERIALIZATION_ERROR, "TX decode failed"};
+    return boost::json::value(json::TxToJson(*tx, context.chain.addresses));
+}
+
 } // namespace
 
 void RegisterRawTransactionMethods(RpcTable& table)
 {
+    table.Register({"rawtransactions", "decoderawtransaction",
+                    "Return a JSON object representing the serialized, hex-encoded transaction.",
+                    {{"hexstring", ArgType::STR_HEX, false, "", "The transaction hex string", ""},
+                     {"iswitness", ArgType::BOOL, true, "depends on heuristic tests",
+                      "Whether the transaction hex is a serialized witness transaction.\nIf iswitness is not present, "
+                      "heuristic tests will be used in decoding.\nIf true, only witness deserialization will be tried.\n"
+                      "If false, only non-witness deserialization will be tried.\nThis boolean should reflect whether "
+                      "the transaction has inputs\n(e.g. fully valid, or on-chain transactions), if known by the caller.", ""}},
+                    "{...}    (json object) txid, hash, version, size, vsize, weight, locktime, vin, vout",
+                    {"\"hexstring\""}, DecodeRawTransaction});
     table.Register({"rawtransactions", "getrawtransaction",
                     "By default, this call only returns a transaction if it is in the mempool. If -txindex is enabled\n"
                     "and no blockhash argument is passed, it will return the transaction if it is in the mempool or any block.\n"

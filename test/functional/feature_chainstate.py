@@ -98,6 +98,12 @@ class ChainstateTest(TestCase):
         assert_raises_rpc_error(-25, "TestBlockValidity failed: bad-txns-premature-spend-of-coinbase",
                                 node.rpc.call, "generateblock", ADDRESS_OP_TRUE, [premature])
         assert_raises_rpc_error(-22, "Block decode failed", node.rpc.call, "submitblock", "00")
+        # decoderawtransaction: the fields getrawtransaction shows, from hex alone.
+        decoded = node.rpc.call("decoderawtransaction", premature)
+        assert_equal((decoded["txid"], decoded["vin"][0]["txinwitness"], decoded["vout"][0]["scriptPubKey"]["address"]),
+                     (txid_of(premature), ["51"], ADDRESS_OP_TRUE))
+        assert_raises_rpc_error(-22, "TX decode failed", node.rpc.call, "decoderawtransaction", "00")
+        assert_raises_rpc_error(-22, "TX decode failed", node.rpc.call, "decoderawtransaction", premature, False)
         # No pre-checks (as v29): a block without transactions or without a
         # coinbase gets its reject reason; an unsolved one fails proof of work first.
         tip = node.rpc.call("getblockheader", node.rpc.call("getbestblockhash"))

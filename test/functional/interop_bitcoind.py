@@ -17,8 +17,8 @@ fetched by depends/fetch-bitcoind.sh) side by side on regtest over P2P.
   getblockstats, gettxoutsetinfo's hash_serialized_3, gettxout,
   getrawtransaction, getchaintips, getblockchaininfo, getdeploymentinfo
   through each state of regtest's testdummy deployment, getblocktemplate,
-  getmininginfo...) are the same on both after all of that, reorganisations
-  included;
+  getmininginfo, decoderawtransaction...) are the same on both after all of
+  that, reorganisations included;
 - blocks with invalid transactions (generateblock), and blocks built here
   that each break one header, block, transaction or script rule
   (submitblock), are rejected with the same reasons.
@@ -30,8 +30,8 @@ import struct
 import time as clock
 
 from test_framework.bitcoind import BitcoindNode, bitcoind_version
-from test_framework.blocktools import (ADDRESS_OP_TRUE, P2WSH_OP_TRUE, block_hex, coinbase_tx, spend_legacy,
-                                       spend_op_true, txid_of)
+from test_framework.blocktools import (ADDRESS_OP_TRUE, P2WSH_OP_TRUE, block_hex, coinbase_tx, has_witness,
+                                       spend_legacy, spend_op_true, txid_of)
 from test_framework.p2p import P2PConnection, frame, version_payload
 from test_framework.test_framework import (JSONRPCException, TestCase, assert_equal, assert_in, assert_startswith,
                                            assert_true, wait_until)
@@ -78,7 +78,9 @@ class InteropTest(TestCase):
                       ("getblockstats", block_hash)]
             block = core.rpc.call("getblock", block_hash)
             for txid in block["tx"]:
-                calls += [("getrawtransaction", txid, 1, block_hash), ("gettxout", txid, 0), ("gettxout", txid, 1)]
+                raw = core.rpc.call("getrawtransaction", txid, 0, block_hash)
+                calls += [("getrawtransaction", txid, 1, block_hash), ("gettxout", txid, 0), ("gettxout", txid, 1),
+                          ("decoderawtransaction", raw), ("decoderawtransaction", raw, has_witness(raw))]
         for call in calls:
             ours, theirs = utxod.rpc.call(*call), core.rpc.call(*call)
             if call[0] in ("getblock", "getblockheader") and isinstance(theirs, dict):
@@ -88,6 +90,18 @@ class InteropTest(TestCase):
                 ours.pop("size_on_disk")
                 theirs.pop("size_on_disk")
             assert_equal(ours, theirs, "utxod's %r against bitcoind's" % (call,))
+        # decoderawtransaction's heuristics and errors: a transaction without
+        # inputs (its legacy bytes can also read as a segwit marker), each
+        # reading forced, and bytes that are no transaction.
+        no_inputs = "02000000" "00" "01" + "00e1f50500000000" + "0151" + "00000000"
+        for args in [(no_inputs,), (no_inputs, False), (no_inputs, True), ("00",), ("zz",), (no_inputs + "00",)]:
+            answers = []
+            for node in (utxod, core):
+                try:
+                    answers.append(node.rpc.call("decoderawtransaction", *args))
+                except JSONRPCException as e:
+                    answers.append((e.code, e.message))
+            assert_equal(answers[0], answers[1], "decoderawtransaction %r" % (args,))
         # The same tips; a fork's status depends on what each node downloaded
         # (each has only the headers of the branch it never had as its own).
         def tips(node):
@@ -112,7 +126,7 @@ class InteropTest(TestCase):
         for template in templates:
             del template["longpollid"], template["curtime"]
         assert_equal(templates[0], templates[1], "getblocktemplate")
-        return len(calls) + 4 + len(heights)
+        return len(calls) + 10 + len(heights)
 
     def assert_same_rejections(self, utxod, core, funding_txid):
         """Blocks with an invalid transaction (built by generateblock without
