@@ -48,14 +48,15 @@ void PeerManager::OnGetAddr(Peer& peer, util::ByteSpan)
     // what we connect to), and only once per connection.
     if (!peer.inbound() || !RelaysAddresses(peer) || peer.getaddr_answered) return;
     peer.getaddr_answered = true;
-    // One answer for everyone for a day or so (as Core): a spy asking again
-    // and again learns nothing new about which addresses we hold.
+    // One answer per network and local socket for a day or so (as Core): a
+    // spy asking again and again learns nothing new about which addresses we hold.
     const int64_t now = m_clock.NowMicros() / 1'000'000;
-    if (now >= m_addr_cache_expiry) {
-        m_addr_cache = m_options.addrman->GetAddr(net::MAX_ADDR_TO_SEND, net::MAX_PCT_ADDR_TO_SEND);
-        m_addr_cache_expiry = now + ADDR_CACHE_MIN_SECONDS + static_cast<int64_t>(RandomIndex(ADDR_CACHE_SPREAD_SECONDS));
+    AddrCache& cache = m_addr_caches[peer.addr_cache_key];
+    if (now >= cache.expiry) {
+        cache.records = m_options.addrman->GetAddr(net::MAX_ADDR_TO_SEND, net::MAX_PCT_ADDR_TO_SEND);
+        cache.expiry = now + ADDR_CACHE_MIN_SECONDS + static_cast<int64_t>(RandomIndex(ADDR_CACHE_SPREAD_SECONDS));
     }
-    auto records = m_addr_cache;
+    auto records = cache.records;
     if (!peer.addr_v2) {
         std::erase_if(records, [](const auto& record) { return !record.service.address.IsAddrV1Compatible(); });
     }

@@ -79,6 +79,7 @@ struct Peer {
     uint64_t addr_processed{0};
     uint64_t addr_rate_limited{0};
     bool getaddr_answered{false};   // one getaddr answer per connection
+    std::string addr_cache_key;     // which getaddr answer it gets: network and our socket
     bool getaddr_sent{false};
     bool misbehaved{false};
 };

@@ -93,6 +93,8 @@ void PeerManager::InitializePeer(const net::ConnectionStats& stats)
     peer->remote = stats.remote;
     peer->address = stats.address;
     peer->proxied = stats.proxied;
+    peer->addr_cache_key = std::string(net::NetworkName(stats.address.address.GetNetwork())) + " " +
+                           (stats.local ? stats.local->ToString() : std::string());
     peer->local_nonce = crypto::GetStrongRandomU64();
     // Outbound: we speak first. Inbound: we answer their version.
     if (!peer->inbound()) SendVersion(*peer);

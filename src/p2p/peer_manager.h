@@ -187,8 +187,14 @@ private:
     std::map<primitives::BlockHash, std::pair<net::NodeId, int64_t>> m_in_flight;
     int64_t m_stall_timeout_micros;
     uint64_t m_presync_salt;
-    std::vector<net::AddressRecord> m_addr_cache; // the getaddr answer
-    int64_t m_addr_cache_expiry{0};               // seconds
+    // The getaddr answers, one per network the asker connected through and
+    // local socket it reached (as Core), so that one seen over Tor cannot be
+    // matched with one seen over IPv4 or through another address of ours.
+    struct AddrCache {
+        std::vector<net::AddressRecord> records;
+        int64_t expiry{0}; // seconds
+    };
+    std::map<std::string, AddrCache> m_addr_caches;
 
     // Shared with other threads.
     mutable std::mutex m_stats_mutex;

@@ -2,8 +2,9 @@
 """Peer addresses and bans: addr messages fill the address manager
 (getnodeaddresses, getpeerinfo's addr_processed), at a bounded rate
 (addr_rate_limited); fresh addresses from small messages are relayed to
-other peers; getaddr is answered once per connection, from a cached answer; peers.dat survives a
-restart and a corrupt one is moved aside without stopping the node; setban
+other peers; getaddr is answered once per connection, from a cached answer
+(one per local socket and network); peers.dat survives a restart and a
+corrupt one is moved aside without stopping the node; setban
 disconnects and refuses a subnet, listbanned/clearbanned, banlist.json
 survives a restart; a -seednode is asked for addresses and then left; the
 RPCs' errors are Core's."""
@@ -27,7 +28,8 @@ class AddrTest(TestCase):
 
     def run_test(self):
         # -connect=0: no automatic outbound connections to the (unreachable) test addresses.
-        node = self.add_node(extra_conf=LISTEN + ["connect=0"])
+        # Two local addresses: each gets its own getaddr answer.
+        node = self.add_node(extra_conf=LISTEN + ["bind=127.0.0.2", "connect=0"])
         node.start()
         now = int(time.time())
 
@@ -94,6 +96,17 @@ class AddrTest(TestCase):
         second.send("getaddr")
         assert_equal(sorted(e[1] for e in parse_addr_payload(second.wait_for("addr"))), first_answer)
         second.close()
+        # Through our other address the answer is built anew: with 100 more
+        # addresses known, its 23% share must include some of them (the
+        # cached answer held only addresses known before).
+        for i in range(100):
+            node.rpc.call("addpeeraddress", "5.%d.1.1" % i, 8333)
+        other_socket = P2PConnection(node.p2p_port, host="127.0.0.2")
+        other_socket.handshake()
+        other_socket.send("getaddr")
+        fresh_answer = [e[1] for e in parse_addr_payload(other_socket.wait_for("addr"))]
+        assert_true(any(a.startswith("5.") for a in fresh_answer), "a new answer through 127.0.0.2: %r" % fresh_answer)
+        other_socket.close()
         for conn in (sender, listener, asker):
             conn.close()
 
