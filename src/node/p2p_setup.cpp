@@ -215,6 +215,7 @@ util::Result<std::unique_ptr<P2pService>> P2pService::Start(const util::Args& ar
     auto reachable = ReachableNetworks(args);
     if (!reachable) return util::Error{reachable.error()};
     book_options.reachable = *reachable;
+    peer_options.reachable = *reachable;
     service->m_addresses = std::make_unique<AddressBook>(std::move(book_options), logger, clock);
     net::BanList& bans = service->m_addresses->Bans();
     peer_options.addrman = &service->m_addresses->AddrMan();

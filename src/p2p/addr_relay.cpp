@@ -1,15 +1,18 @@
 // Peer addresses (the PeerManager's address part): getaddr answered once per
 // inbound connection from the address manager, addr and addrv2 (BIP155)
 // accepted at a bounded rate per peer, fresh addresses from small messages
-// passed on to two other peers, and a getaddr to each new full-relay
+// passed on to two other peers (the same two all day for one address), and a
+// getaddr to each new full-relay
 // outbound peer. Block-relay-only peers take no part (eclipse resistance).
 #include <p2p/peer_manager.h>
 
+#include <crypto/siphash.h>
 #include <net/addrman.h>
 #include <net/ban_list.h>
 #include <net/net_address.h>
 
 #include <algorithm>
+#include <map>
 
 namespace p2p {
 namespace {
@@ -113,23 +116,40 @@ void PeerManager::ReceiveAddresses(Peer& peer, util::ByteSpan payload, bool v2)
 void PeerManager::RelayAddresses(net::NodeId from, const std::vector<net::AddressRecord>& records)
 {
     if (records.empty()) return;
-    // Two other peers that take addresses, picked at random.
     std::vector<Peer*> candidates;
     for (auto& [id, other] : m_peers) {
         if (id != from && other->handshake_done() && RelaysAddresses(*other) && !other->misbehaved) {
             candidates.push_back(other.get());
         }
     }
-    for (size_t picked = 0; picked < 2 && !candidates.empty(); ++picked) {
-        const size_t index = static_cast<size_t>(RandomIndex(candidates.size()));
-        Peer& target = *candidates[index];
-        candidates.erase(candidates.begin() + static_cast<std::ptrdiff_t>(index));
-        std::vector<net::AddressRecord> sendable = records;
-        if (!target.addr_v2) {
-            std::erase_if(sendable, [](const auto& record) { return !record.service.address.IsAddrV1Compatible(); });
+    if (candidates.empty()) return;
+    // As Core: each address goes to the peers that score highest under a
+    // keyed hash of the address and the day, so the same address reaches the
+    // same peers all day (relaying it again spreads no further, and where it
+    // went tells little), two of them if we can reach its network, else one
+    // or two.
+    const int64_t now = m_clock.NowMicros() / 1'000'000;
+    std::map<Peer*, std::vector<net::AddressRecord>> outgoing;
+    for (const auto& record : records) {
+        const uint64_t address_hash =
+            crypto::SipHasher(0, 0).Write(record.service.GetKey()).Finalize();
+        const crypto::SipHasher day =
+            crypto::SipHasher(m_addr_relay_k0, m_addr_relay_k1).Write(address_hash).Write(
+                static_cast<uint64_t>((now + static_cast<int64_t>(address_hash % 86400)) / 86400));
+        const bool reachable = m_options.reachable.count(record.service.address.GetNetwork()) > 0;
+        const size_t targets = std::min<size_t>(candidates.size(), reachable || (day.Finalize() & 1) ? 2 : 1);
+        std::vector<std::pair<uint64_t, Peer*>> scored;
+        for (Peer* candidate : candidates) {
+            scored.emplace_back(crypto::SipHasher(day).Write(static_cast<uint64_t>(candidate->id)).Finalize(), candidate);
         }
-        SendAddresses(target, sendable);
+        std::partial_sort(scored.begin(), scored.begin() + static_cast<std::ptrdiff_t>(targets), scored.end(),
+                          [](const auto& a, const auto& b) { return a.first > b.first; });
+        for (size_t i = 0; i < targets; ++i) {
+            Peer& target = *scored[i].second;
+            if (target.addr_v2 || record.service.address.IsAddrV1Compatible()) outgoing[&target].push_back(record);
+        }
     }
+    for (auto& [target, sendable] : outgoing) SendAddresses(*target, sendable);
 }
 
 void PeerManager::StartAddressExchange(Peer& peer)

@@ -51,7 +51,8 @@ const std::map<std::string_view, PeerManager::Handler>& PeerManager::Handlers()
 
 PeerManager::PeerManager(PeerManagerOptions options, util::Logger& logger, const util::Clock& clock)
     : m_options(std::move(options)), m_chain(*m_options.chainstate), m_logger(logger), m_clock(clock),
-      m_stall_timeout_micros(m_options.stall_timeout_micros), m_presync_salt(crypto::GetStrongRandomU64())
+      m_stall_timeout_micros(m_options.stall_timeout_micros), m_presync_salt(crypto::GetStrongRandomU64()),
+      m_addr_relay_k0(crypto::GetStrongRandomU64()), m_addr_relay_k1(crypto::GetStrongRandomU64())
 {
 }
 

@@ -20,6 +20,7 @@
 #include <atomic>
 #include <functional>
 #include <map>
+#include <set>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -54,6 +55,9 @@ struct PeerManagerOptions {
     net::AddrMan* addrman{nullptr};
     // Banned and discouraged addresses are neither stored nor relayed.
     net::BanList* banlist{nullptr};
+    // Networks we can reach (-onlynet, proxies): an address in one is relayed
+    // to two peers, others to one or two.
+    std::set<net::Network> reachable{net::Network::IPV4, net::Network::IPV6};
     // Called for a peer that misbehaved (the node discourages its address);
     // may be empty.
     std::function<void(const net::NetAddress&, const std::string& reason)> on_misbehaving;
@@ -187,6 +191,9 @@ private:
     std::map<primitives::BlockHash, std::pair<net::NodeId, int64_t>> m_in_flight;
     int64_t m_stall_timeout_micros;
     uint64_t m_presync_salt;
+    // Keys of the per-day choice of peers an address is relayed to.
+    uint64_t m_addr_relay_k0;
+    uint64_t m_addr_relay_k1;
     // The getaddr answers, one per network the asker connected through and
     // local socket it reached (as Core), so that one seen over Tor cannot be
     // matched with one seen over IPv4 or through another address of ours.

@@ -2,7 +2,7 @@
 """Peer addresses and bans: addr messages fill the address manager
 (getnodeaddresses, getpeerinfo's addr_processed), at a bounded rate
 (addr_rate_limited); fresh addresses from small messages are relayed to
-other peers; getaddr is answered once per connection, from a cached answer
+other peers, each address to the same two peers all day; getaddr is answered once per connection, from a cached answer
 (one per local socket and network); peers.dat survives a restart and a
 corrupt one is moved aside without stopping the node; setban
 disconnects and refuses a subnet, listbanned/clearbanned, banlist.json
@@ -66,6 +66,38 @@ class AddrTest(TestCase):
         relayed = listener.wait_for("addr")
         assert_true(relayed is not None, "an addr relayed")
         assert_equal([e[1] for e in parse_addr_payload(relayed)], ["8.8.8.8"])
+
+        self.log.info("an address is relayed to the same two peers each time (a keyed choice per day)")
+        observers = [sender, listener] + [P2PConnection(node.p2p_port) for _ in range(4)]
+        for conn in observers[2:]:
+            conn.handshake()
+        wait_until(lambda: sum(p["version"] > 0 for p in node.rpc.call("getpeerinfo")) == 6, what="six peers")
+        source_server = P2PListener()
+        node.rpc.call("addnode", "127.0.0.1:%d" % source_server.port, "onetry")
+        source = source_server.accept()
+        source.answer_handshake()  # an outbound peer: tokens for many addresses
+        recipients = []
+        for round_number in range(3):
+            processed = sum(p["addr_processed"] for p in node.rpc.call("getpeerinfo"))
+            source.send("addr", addr_payload([(int(time.time()), "7.7.7.7", 8333)]))
+            wait_until(lambda: sum(p["addr_processed"] for p in node.rpc.call("getpeerinfo")) > processed,
+                       what="the address processed")
+            got = set()
+            for index, conn in enumerate(observers):
+                # A pong comes after anything the node queued for this peer before.
+                conn.send("ping", struct.pack("<Q", round_number))
+                while True:
+                    command, payload = conn.recv()
+                    if command == "addr" and "7.7.7.7" in [e[1] for e in parse_addr_payload(payload)]:
+                        got.add(index)
+                    if command == "pong":
+                        break
+            recipients.append(got)
+        assert_equal(len(recipients[0]), 2)
+        assert_equal(recipients, [recipients[0]] * 3)
+        for conn in observers[2:] + [source]:
+            conn.close()
+        source_server.close()
 
         self.log.info("an inbound flood is rate-limited (one token, then 0.1 a second)")
         sender.send("addr", addr_payload([(now, "9.%d.%d.1" % (i // 250, i % 250), 8333) for i in range(1000)]))
