@@ -105,7 +105,6 @@ WindowStats WindowStatsFor(const BlockIndex& block, const consensus::Bip9Deploym
     stats.period = static_cast<int>(params.miner_confirmation_window);
     stats.threshold = static_cast<int>(params.rule_change_activation_threshold);
     stats.elapsed = block.height % stats.period + 1;
-    stats.period_start = block.height - stats.elapsed + 1;
     stats.signalling.assign(static_cast<size_t>(stats.elapsed), '-');
     const BlockIndex* at = &block;
     for (int i = stats.elapsed - 1; i >= 0 && at; --i, at = at->parent) {

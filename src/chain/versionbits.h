@@ -45,7 +45,6 @@ int StateSinceHeight(const BlockIndex* prev, const consensus::Bip9Deployment& de
 // Signalling in the window that contains `block`, up to and including it.
 struct WindowStats {
     int period{0};
-    int period_start{0}; // height of the window's first block
     int threshold{0};
     int elapsed{0};      // blocks of the window so far
     int count{0};        // of them signalling

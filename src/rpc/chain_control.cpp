@@ -211,8 +211,8 @@ boost::json::object Bip9Entry(const chain::BlockIndex& block, const consensus::B
     if (signalling_window) {
         const auto window = chain::WindowStatsFor(block, deployment, params);
         boost::json::object statistics;
+        // Core's fields in Core's order (Bitcoin Knots adds a "period_start").
         statistics["period"] = window.period;
-        statistics["period_start"] = window.period_start;
         statistics["elapsed"] = window.elapsed;
         statistics["count"] = window.count;
         if (current == chain::ThresholdState::STARTED) {

@@ -146,7 +146,6 @@ BOOST_AUTO_TEST_CASE(window_statistics)
     const TestChain chain(300, [](int h) { return h % 3 == 0 ? NO_SIGNAL : SIGNAL; });
     auto stats = chain::WindowStatsFor(*chain.at(144), TestDummy(), Regtest());
     BOOST_CHECK_EQUAL(stats.period, 144);
-    BOOST_CHECK_EQUAL(stats.period_start, 144);
     BOOST_CHECK_EQUAL(stats.elapsed, 1);
     BOOST_CHECK_EQUAL(stats.count, 0); // 144 is a multiple of 3
     BOOST_CHECK_EQUAL(stats.signalling, "-");
