@@ -54,6 +54,7 @@ ThresholdState Walk(const BlockIndex* last_end, const consensus::Bip9Deployment&
             break;
         }
         on_window(end, state);
+        if (state == ThresholdState::ACTIVE || state == ThresholdState::FAILED) break; // final
     }
     return state;
 }

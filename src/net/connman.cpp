@@ -71,13 +71,6 @@ std::optional<Endpoint> FromSockaddr(const sockaddr* address)
     return Endpoint{*ip, port};
 }
 
-// The Tor address `host` names, if it is a .onion name.
-std::optional<NetAddress> OnionAddress(std::string_view host)
-{
-    auto address = host.ends_with(".onion") ? NetAddress::Parse(host) : std::nullopt;
-    return address && address->IsTor() ? address : std::nullopt;
-}
-
 std::optional<Endpoint> LocalEndpoint(evutil_socket_t fd)
 {
     sockaddr_storage storage{};
@@ -329,16 +322,19 @@ bool Connman::Impl::EvictInbound()
 void Connman::Impl::ConnectNow(const Endpoint& endpoint, const std::string& name, ConnectionType type,
                                const std::string& proxy_host)
 {
-    // A .onion address goes through the onion proxy, anything else through -proxy (if any).
-    const auto onion = OnionAddress(proxy_host);
-    const std::optional<Endpoint>& via = onion ? m_options.onion_proxy : m_options.proxy;
+    // A .onion name goes through the onion proxy, anything else through -proxy
+    // (if any); a valid Tor v3 name is also the peer's address.
+    const bool onion_name = IsOnionName(proxy_host);
+    auto onion = onion_name ? NetAddress::Parse(proxy_host) : std::nullopt;
+    if (onion && !onion->IsTor()) onion.reset();
+    const std::optional<Endpoint>& via = onion_name ? m_options.onion_proxy : m_options.proxy;
     bufferevent* bev = bufferevent_socket_new(m_base.get(), -1, BEV_OPT_CLOSE_ON_FREE);
     if (!bev) return;
     // Set before the connection is visible to other threads (Stats()).
     auto connection = Register(bev, endpoint, name, type, false,
                                onion ? std::optional<Service>(Service{*onion, endpoint.port}) : std::nullopt,
                                via.has_value());
-    if (onion && !via) {
+    if (onion_name && !via) {
         m_logger.Log(util::LogLevel::Info, "cannot connect to " + name + ": .onion addresses need -proxy or -onion");
         Close(*connection, "");
         return;

@@ -17,6 +17,7 @@
 #include <mutex>
 #include <set>
 #include <string>
+#include <string_view>
 #include <thread>
 #include <vector>
 
@@ -26,6 +27,10 @@
 #include <unistd.h>
 
 namespace net {
+
+// A .onion name: reached only through the onion proxy, never looked up (a
+// lookup would tell the resolver which hidden service we want).
+inline bool IsOnionName(std::string_view host) { return host.ends_with(".onion"); }
 
 class Connman::Impl {
 public:

@@ -123,7 +123,7 @@ bool Connman::Impl::Connect(const std::string& target, ConnectionType type)
     auto split = util::SplitHostPort(target);
     // Behind a proxy no lookup happens here: the proxy gets the name (or the
     // IP literal) as given; so does the onion proxy a .onion name.
-    const bool onion = split && split->host.ends_with(".onion");
+    const bool onion = split && IsOnionName(split->host);
     if (onion ? m_options.onion_proxy.has_value() : m_options.proxy.has_value()) {
         std::lock_guard lock(m_mutex);
         if (!split || split->host.empty()) {
