@@ -36,15 +36,8 @@ def spend_op_true(inputs, outputs, locktime=0, sequence=0xffffffff):
 
 
 def txid_of(tx_hex):
-    """The txid (hash of the serialization without witness) of a tx made by spend_op_true."""
-    raw = bytes.fromhex(tx_hex)
-    assert raw[4:6] == b"\x00\x01"
-    body = raw[:4] + raw[6:]
-    # Cut the witness section: one stack of one OP_TRUE item per input.
-    count = raw[6]
-    witness_size = count * 3
-    stripped = body[:-(4 + witness_size)] + body[-4:]
-    return hashlib.sha256(hashlib.sha256(stripped).digest()).digest()[::-1].hex()
+    """The txid (hash of the serialization without witness) of any transaction."""
+    return hash256(strip_witness(tx_hex))[::-1].hex()
 
 
 def spend_legacy(inputs, outputs):

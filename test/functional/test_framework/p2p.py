@@ -2,12 +2,11 @@
 documentation: message framing (magic, command, length, checksum), the
 version handshake, and the few payloads tests send. Used to play well-behaved
 and badly behaved peers against utxod over loopback."""
-import hashlib
 import socket
 import struct
 import time
 
-from .blocktools import compact_size, read_compact_size  # noqa: F401 (re-exported)
+from .blocktools import compact_size, hash256, read_compact_size  # noqa: F401 (re-exported)
 from .util import TIMEOUT_FACTOR
 
 REGTEST_MAGIC = bytes.fromhex("fabfb5da")
@@ -16,10 +15,6 @@ NODE_NETWORK = 1
 NODE_WITNESS = 8
 MSG_BLOCK = 2
 MSG_WITNESS_FLAG = 1 << 30
-
-
-def hash256(data):
-    return hashlib.sha256(hashlib.sha256(data).digest()).digest()
 
 
 def frame(command, payload, magic=REGTEST_MAGIC):
